@@ -1,0 +1,37 @@
+# re@di Portal – the two commands: `make demo` and `make test`.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
+
+.PHONY: demo test install lint format e2e clean
+
+$(VENV)/.installed: pyproject.toml requirements/constraints.txt
+	@test -x $(PY) || $$(bin/find-python) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c requirements/constraints.txt -e '.[test]'
+	@touch $@
+
+install: $(VENV)/.installed
+
+## Set everything up and run the demo on http://localhost:8000/ (SQLite, no services)
+demo: install
+	$(VENV)/bin/redi demo --port $(PORT)
+
+## Run the whole test suite (browser tests need Debian's chromium: apt-get install chromium)
+test: install
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+e2e: install
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(VENV)/bin/pytest tests/e2e $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+clean:
+	rm -rf var/

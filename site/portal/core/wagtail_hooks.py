@@ -1,0 +1,23 @@
+"""Per-town editing: an editor of one town sees only that town in the admin.
+
+Wagtail already limits the explorer and the page search to pages a user holds a
+permission on, and images/documents to collections they may choose from. What it
+does not limit (wagtail#4288, #1700) is the page chooser: it would offer every town's
+pages as link targets. These hooks close that gap.
+"""
+
+from __future__ import annotations
+
+from wagtail import hooks
+
+from .permissions import visible_pages
+
+
+@hooks.register("construct_page_chooser_queryset")
+def limit_page_chooser_to_own_towns(pages, request):
+    return visible_pages(request.user, pages)
+
+
+@hooks.register("construct_explorer_page_queryset")
+def limit_explorer_to_own_towns(parent_page, pages, request):
+    return visible_pages(request.user, pages)

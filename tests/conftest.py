@@ -1,0 +1,44 @@
+"""Shared fixtures. The demo (ten sites) is loaded once per test session into the test
+database; every test runs in a transaction that is rolled back afterwards."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+TOWN_SLUGS = [
+    "baden-baden",
+    "bretten",
+    "bruchsal",
+    "buehl",
+    "ettlingen",
+    "gaggenau",
+    "rastatt",
+    "rheinstetten",
+    "stutensee",
+]
+PORT = 8000
+
+
+def host(slug: str | None) -> str:
+    """The demo host name of a town (None: the regional site)."""
+    return f"localhost:{PORT}" if slug in (None, "region") else f"{slug}.localhost:{PORT}"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("seed_demo", port=PORT, verbosity=0)
+
+
+@pytest.fixture
+def site_client(db):
+    """``site_client("bruchsal").get("/")`` – a test client bound to a town's host name."""
+
+    def make(slug: str | None = None, client: Client | None = None) -> Client:
+        client = client or Client()
+        client.defaults["HTTP_HOST"] = host(slug)
+        return client
+
+    return make

@@ -1,0 +1,116 @@
+"""Browser journeys: a real demo server (its own SQLite database, seeded by the demo
+command) and Debian's Chromium driven by Playwright.
+
+Chromium cannot be downloaded here: install Debian's package (`apt-get install
+chromium`) or point REDI_CHROMIUM at a binary. Without it these tests are skipped
+with that reason – unless REDI_REQUIRE_BROWSER=1 (as in CI), where they fail.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def chromium_path() -> str | None:
+    candidates = [os.environ.get("REDI_CHROMIUM"), shutil.which("chromium"), "/usr/bin/chromium"]
+    return next((c for c in candidates if c and Path(c).exists()), None)
+
+
+def pytest_collection_modifyitems(config, items):
+    if chromium_path() or os.environ.get("REDI_REQUIRE_BROWSER") == "1":
+        return
+    skip = pytest.mark.skip(
+        reason="Chromium not found: install Debian's package (apt-get install chromium) "
+        "or set REDI_CHROMIUM to its path"
+    )
+    for item in items:
+        if "e2e" in item.keywords:
+            item.add_marker(skip)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def demo_server(tmp_path_factory):
+    """Runs the demo exactly as `make demo` does, on a free port; yields the port."""
+    var = tmp_path_factory.mktemp("demo")
+    port = free_port()
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
+        "DEBUG": "true",
+        "REDI_VAR_DIR": str(var),
+        "DATABASE_URL": f"sqlite:///{var / 'demo.sqlite3'}",
+        "REDI_DEMO_PORT": str(port),
+    }
+    env.pop("REDIS_URL", None)
+    manage = [sys.executable, str(REPO / "manage.py")]
+    subprocess.run([*manage, "demo", "--no-serve"], env=env, check=True, capture_output=True)
+    log = open(var / "server.log", "w")  # noqa: SIM115 – closed below
+    server = subprocess.Popen(
+        [*manage, "runserver", f"127.0.0.1:{port}", "--noreload"],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)
+            break
+        except OSError:
+            if time.monotonic() > deadline or server.poll() is not None:
+                server.kill()
+                raise RuntimeError((var / "server.log").read_text()) from None
+            time.sleep(0.3)
+    yield port
+    server.terminate()
+    server.wait(timeout=10)
+    log.close()
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    path = chromium_path()
+    if path is None:
+        pytest.fail("REDI_REQUIRE_BROWSER=1 but Chromium was not found")
+    return {**browser_type_launch_args, "executable_path": path, "args": CHROMIUM_FLAGS}
+
+
+@pytest.fixture
+def requests_seen(page):
+    """Every network request the page makes, recorded as URLs."""
+    seen: list[str] = []
+    page.on("request", lambda request: seen.append(request.url))
+    return seen
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    """A German browser, as most of the towns' users have."""
+    return {**browser_context_args, "locale": "de-DE"}
