@@ -1,9 +1,19 @@
-"""Block lists that page types combine. Rules of what is allowed where live here."""
+"""Block lists that page types combine, and the rules of what is allowed where."""
 
 from __future__ import annotations
 
-from .media import ImageBlock
-from .text import HeadingBlock, NoticeBlock, ParagraphBlock, QuoteBlock
+from .embeds import MapBlock, VideoBlock
+from .links import CallToActionBlock, DownloadsBlock, TeaserCardsBlock
+from .media import GalleryBlock, ImageBlock
+from .reusable import ReusableContentBlock
+from .structured import (
+    AccordionBlock,
+    AddressBlock,
+    ContactCardBlock,
+    OpeningHoursBlock,
+    TableBlock,
+)
+from .text import HeadingBlock, NoticeBlock, ParagraphBlock, QuoteBlock, TableOfContentsBlock
 
 
 def text_blocks() -> list[tuple[str, object]]:
@@ -11,11 +21,31 @@ def text_blocks() -> list[tuple[str, object]]:
     return [("heading", HeadingBlock()), ("paragraph", ParagraphBlock())]
 
 
-def content_blocks() -> list[tuple[str, object]]:
-    """Everything an ordinary content page may hold."""
+def reusable_blocks() -> list[tuple[str, object]]:
+    """What a shared snippet may hold: everything but nesting and page-level blocks."""
     return [
         *text_blocks(),
         ("notice", NoticeBlock()),
         ("quote", QuoteBlock()),
         ("image", ImageBlock()),
+        ("gallery", GalleryBlock()),
+        ("teasers", TeaserCardsBlock()),
+        ("call_to_action", CallToActionBlock()),
+        ("accordion", AccordionBlock()),
+        ("contact", ContactCardBlock()),
+        ("opening_hours", OpeningHoursBlock()),
+        ("downloads", DownloadsBlock()),
+        ("table", TableBlock()),
+        ("video", VideoBlock()),
+        ("map", MapBlock()),
+        ("address", AddressBlock()),
+    ]
+
+
+def content_blocks() -> list[tuple[str, object]]:
+    """Everything an ordinary content page may hold."""
+    return [
+        *reusable_blocks(),
+        ("table_of_contents", TableOfContentsBlock()),
+        ("reusable", ReusableContentBlock()),
     ]

@@ -1,4 +1,4 @@
-"""Text blocks: heading, paragraph, notice, quote."""
+"""Text blocks: heading, paragraph, notice, quote, table of contents."""
 
 from __future__ import annotations
 
@@ -7,6 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 PARAGRAPH_FEATURES = ["bold", "italic", "h3", "h4", "ol", "ul", "link", "document-link"]
+
+
+def anchor_for(value) -> str:
+    return slugify(value.get("anchor") or value.get("text") or "") or "abschnitt"
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -20,17 +24,17 @@ class HeadingBlock(blocks.StructBlock):
         label=_("Sprungmarke"),
         required=False,
         max_length=80,
-        help_text=_("Optional. Wird automatisch aus der Überschrift gebildet."),
+        help_text=_("Optional. Wird sonst aus der Überschrift gebildet."),
     )
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        context["anchor"] = slugify(value.get("anchor") or value.get("text") or "")
+        context["anchor"] = anchor_for(value)
         return context
 
     def get_api_representation(self, value, context=None):
         data = super().get_api_representation(value, context)
-        data["anchor"] = slugify(value.get("anchor") or value.get("text") or "")
+        data["anchor"] = anchor_for(value)
         return data
 
     class Meta:
@@ -91,3 +95,44 @@ class QuoteBlock(blocks.StructBlock):
             "attribution": "Leitbild re@di",
         }
         description = _("Ein hervorgehobenes Zitat mit Quelle.")
+
+
+class TableOfContentsBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Titel"), required=False, default=_("Inhalt"))
+    include_h3 = blocks.BooleanBlock(
+        label=_("Auch Unterüberschriften (H3)"), required=False, default=False
+    )
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        page = (parent_context or {}).get("page")
+        entries = []
+        for field_value in _stream_values(page):
+            for child in field_value:
+                if child.block_type != "heading":
+                    continue
+                level = child.value.get("level")
+                if level == "h2" or (level == "h3" and value.get("include_h3")):
+                    entries.append(
+                        {
+                            "text": child.value["text"],
+                            "anchor": anchor_for(child.value),
+                            "level": level,
+                        }
+                    )
+        context["entries"] = entries
+        return context
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Inhaltsverzeichnis")
+        template = "blocks/table_of_contents.html"
+        preview_value = {"title": "Inhalt", "include_h3": False}
+        description = _("Listet die Zwischenüberschriften der Seite als Sprungmarken.")
+
+
+def _stream_values(page):
+    if page is None:
+        return []
+    body = getattr(page, "body", None)
+    return [body] if body is not None else []

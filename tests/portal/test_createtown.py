@@ -27,7 +27,7 @@ def test_createtown_creates_a_working_site_with_editors_and_media(capsys):
     assert town.legal_name == "Gemeinde Karlsbad"
     assert town.editors_group.name == "Redaktion Karlsbad"
     assert town.collection.name == "Karlsbad"
-    assert town.theme == "region"
+    assert town.theme.slug == "region"
     response = Client().get("/", HTTP_HOST="karlsbad.localhost:8000")
     assert response.status_code == 200
     assert "Karlsbad" in response.content.decode()

@@ -12,8 +12,6 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page
 
-from themes import registry as themes
-
 postcode_validator = RegexValidator(r"^\d{5}$", _("Bitte eine fünfstellige Postleitzahl angeben."))
 
 
@@ -37,7 +35,15 @@ class TownSettings(BaseSiteSetting):
         _("Offizieller Name"), max_length=200, help_text=_("z. B. „Große Kreisstadt Bruchsal“")
     )
     tagline = models.CharField(_("Leitspruch"), max_length=200, blank=True)
-    theme = models.CharField(_("Design"), max_length=40, choices=themes.choices, default="region")
+    theme = models.ForeignKey(
+        "themes.Theme",
+        verbose_name=_("Design"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Farben, Logo und Favicon; unter Einstellungen → Designs bearbeiten."),
+    )
     logo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("Logo"),
@@ -154,10 +160,6 @@ class TownSettings(BaseSiteSetting):
 
     def __str__(self) -> str:
         return self.name or self.slug
-
-    @property
-    def theme_object(self) -> themes.Theme:
-        return themes.get(self.theme)
 
     @property
     def legal_pages(self) -> list[Page]:

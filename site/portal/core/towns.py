@@ -13,6 +13,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Site
 
+from themes.api import ensure_default_themes
+from themes.models import Theme
+
 from .models import TownSettings
 
 PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
@@ -85,12 +88,17 @@ def create_town(
         name=name,
         legal_name=legal_name or name,
         is_region=is_region,
-        theme=theme or slug,
+        theme=_theme(theme or slug),
         collection=collection,
         editors_group=group,
         **details,
     )
     return TownResult(settings, created=True)
+
+
+def _theme(slug: str) -> Theme:
+    ensure_default_themes()
+    return Theme.objects.filter(slug=slug).first() or Theme.objects.get(slug="region")
 
 
 def grant_editing(group: Group, page: Page, collection: Collection) -> None:

@@ -23,8 +23,10 @@ from portal.pages.models import (
 )
 
 from . import content
+from .showcase import showcase_body
 
 ADMIN_LOGIN = ("admin", "demo-admin")
+SHOWCASE_SLUG = "auf-einen-blick"
 REGIONAL_EDITOR_LOGIN = ("redaktion.region", "demo-region")
 
 
@@ -116,6 +118,25 @@ def _populate(town: TownSettings, data: dict, report: SeedReport) -> None:
                     ),
                     report,
                 )
+
+    if not town.is_region:
+        section = _child(home, data["sections"][0]["slug"])
+        if _child(section, SHOWCASE_SLUG) is None:
+            pages = {page.slug: page for page in section.get_children().specific()}
+            _add(
+                section,
+                ContentPage(
+                    title="Bürgerservice auf einen Blick",
+                    slug=SHOWCASE_SLUG,
+                    intro=(
+                        f"Öffnungszeiten, Anfahrt, Gebühren, Formulare und Antworten auf "
+                        f"häufige Fragen rund um das Rathaus {data['name']}."
+                    ),
+                    search_description=f"Alles Wichtige zum Rathaus {data['name']}.",
+                    body=showcase_body(town, data, pages),
+                ),
+                report,
+            )
 
     legal = [
         ("imprint_page", "impressum", "Impressum", LegalPage, content.impressum),

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "portal.core",
     "portal.demo",
     "blocks",
+    "blocks.clipboard",
     "themes",
     # Wagtail
     "wagtail_localize",

@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import validate_slug
 
 from portal.core.towns import create_town
-from themes import registry as themes
+from themes.models import Theme
 
 
 class Command(BaseCommand):
@@ -17,9 +17,12 @@ class Command(BaseCommand):
         )
         parser.add_argument("--port", type=int, default=443)
         parser.add_argument("--legal-name", default=None, help="z. B. „Gemeinde Karlsbad“")
-        parser.add_argument("--theme", default=None, choices=[t.slug for t in themes.all_themes()])
+        parser.add_argument("--theme", default=None, help="Kürzel eines Designs, z. B. region")
 
     def handle(self, *args, slug, name, hostname, port, legal_name, theme, **options):
+        if theme and not Theme.objects.filter(slug=theme).exists():
+            known = ", ".join(Theme.objects.values_list("slug", flat=True)) or "region"
+            raise CommandError(f"Unbekanntes Design {theme!r}. Vorhanden: {known}")
         try:
             validate_slug(slug)
         except ValidationError:
@@ -31,7 +34,7 @@ class Command(BaseCommand):
             hostname=hostname,
             port=port,
             legal_name=legal_name,
-            theme=theme or ("region" if themes.get(slug).slug != slug else slug),
+            theme=theme or slug,
         )
         town = result.settings
         if result.created:

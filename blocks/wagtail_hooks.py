@@ -1,0 +1,59 @@
+"""Admin for the shared snippets. Editors see the snippets of the sites they may edit
+plus the region-wide ones; editing a region-wide one needs rights on every site."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Site
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Contact, ReusableContent
+
+
+def editable_site_ids(user) -> list[int] | None:
+    """Sites whose home page ``user`` may edit; None means all (superusers)."""
+    if user.is_superuser:
+        return None
+    return [
+        site.pk
+        for site in Site.objects.select_related("root_page")
+        if site.root_page.permissions_for_user(user).can_edit()
+    ]
+
+
+class TownScopedViewSet(SnippetViewSet):
+    def get_queryset(self, request):
+        queryset = self.model._default_manager.select_related("site")
+        site_ids = editable_site_ids(request.user)
+        if site_ids is None:
+            return queryset
+        return queryset.filter(site_id__in=site_ids) | queryset.filter(site__isnull=True)
+
+
+class ContactViewSet(TownScopedViewSet):
+    model = Contact
+    icon = "user"
+    menu_label = _("Kontakte")
+    list_display = ["name", "organisation", "phone", "site"]
+    list_filter = ["site"]
+    search_fields = ["name", "organisation"]
+
+
+class ReusableContentViewSet(TownScopedViewSet):
+    model = ReusableContent
+    icon = "snippet"
+    menu_label = _("Wiederverwendbare Inhalte")
+    list_display = ["title", "site"]
+    list_filter = ["site"]
+    search_fields = ["title"]
+
+
+class SharedContentGroup(SnippetViewSetGroup):
+    items = (ContactViewSet, ReusableContentViewSet)
+    menu_icon = "snippet"
+    menu_label = _("Gemeinsame Inhalte")
+    menu_name = "shared-content"
+
+
+register_snippet(SharedContentGroup)
