@@ -11,7 +11,8 @@ from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
-from wagtail.images.blocks import ImageChooserBlock
+
+from .prefetch import PrefetchedImageChooserBlock as ImageChooserBlock
 
 YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
 

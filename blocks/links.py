@@ -8,8 +8,10 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
-from wagtail.documents.blocks import DocumentChooserBlock
-from wagtail.images.blocks import ImageChooserBlock
+
+from .prefetch import PrefetchedDocumentChooserBlock as DocumentChooserBlock
+from .prefetch import PrefetchedImageChooserBlock as ImageChooserBlock
+from .prefetch import PrefetchedPageChooserBlock as PageChooserBlock
 
 
 class LinkTargetMixin:
@@ -34,7 +36,7 @@ def link_url(value, context=None) -> str:
 
 
 class TeaserCardBlock(LinkTargetMixin, blocks.StructBlock):
-    page = blocks.PageChooserBlock(label=_("Seite"), required=False)
+    page = PageChooserBlock(label=_("Seite"), required=False)
     url = blocks.URLBlock(label=_("oder externe Adresse"), required=False)
     title = blocks.CharBlock(
         label=_("Titel"), required=False, max_length=120, help_text=_("Leer = Seitentitel")
@@ -105,7 +107,7 @@ class CallToActionBlock(LinkTargetMixin, blocks.StructBlock):
     title = blocks.CharBlock(label=_("Überschrift"), max_length=120)
     text = blocks.TextBlock(label=_("Text"), required=False, max_length=400)
     button_label = blocks.CharBlock(label=_("Beschriftung der Schaltfläche"), max_length=60)
-    page = blocks.PageChooserBlock(label=_("Ziel: Seite"), required=False)
+    page = PageChooserBlock(label=_("Ziel: Seite"), required=False)
     url = blocks.URLBlock(label=_("oder externe Adresse"), required=False)
 
     def get_context(self, value, parent_context=None):

@@ -7,7 +7,8 @@ from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
-from wagtail.images.blocks import ImageChooserBlock
+
+from .prefetch import PrefetchedImageChooserBlock as ImageChooserBlock
 
 
 def first_image():

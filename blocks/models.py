@@ -12,7 +12,7 @@ from wagtail.fields import StreamField
 from wagtail.models import DraftStateMixin, RevisionMixin
 from wagtail.search import index
 
-from .streams import reusable_blocks
+from .streams import reusable_stream
 
 
 class TownScopedSnippet(models.Model):
@@ -78,7 +78,7 @@ class ReusableContent(TownScopedSnippet, DraftStateMixin, RevisionMixin, index.I
     """Shared content (e.g. a notice about the Bürgerbüro) placed on many pages."""
 
     title = models.CharField(_("Titel"), max_length=200, help_text=_("Nur für die Redaktion"))
-    body = StreamField(reusable_blocks(), verbose_name=_("Inhalt"))
+    body = StreamField(reusable_stream(), verbose_name=_("Inhalt"))
 
     panels = [FieldPanel("title"), FieldPanel("site"), FieldPanel("body")]
     search_fields = [index.SearchField("title")]

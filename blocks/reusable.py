@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.snippets.blocks import SnippetChooserBlock
+
+from .prefetch import PrefetchedSnippetChooserBlock as SnippetChooserBlock
 
 
 class ReusableContentBlock(blocks.StructBlock):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from .embeds import MapBlock, VideoBlock
 from .links import CallToActionBlock, DownloadsBlock, TeaserCardsBlock
 from .media import GalleryBlock, ImageBlock
+from .prefetch import PrefetchingStreamBlock
 from .reusable import ReusableContentBlock
 from .structured import (
     AccordionBlock,
@@ -49,3 +50,16 @@ def content_blocks() -> list[tuple[str, object]]:
         ("table_of_contents", TableOfContentsBlock()),
         ("reusable", ReusableContentBlock()),
     ]
+
+
+def text_stream() -> PrefetchingStreamBlock:
+    return PrefetchingStreamBlock(text_blocks())
+
+
+def reusable_stream() -> PrefetchingStreamBlock:
+    return PrefetchingStreamBlock(reusable_blocks())
+
+
+def content_stream() -> PrefetchingStreamBlock:
+    """Content blocks as one StreamBlock that fetches each model once per stream."""
+    return PrefetchingStreamBlock(content_blocks())

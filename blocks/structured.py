@@ -11,9 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 from wagtail.contrib.table_block.blocks import TableBlock as WagtailTableBlock
-from wagtail.snippets.blocks import SnippetChooserBlock
 
 from . import opening_hours
+from .prefetch import PrefetchedSnippetChooserBlock as SnippetChooserBlock
 from .text import PARAGRAPH_FEATURES
 
 

@@ -42,3 +42,13 @@ def site_client(db):
         return client
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Tests roll their database changes back; the cache must not remember them."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -6,3 +6,6 @@ class CoreConfig(AppConfig):
     name = "portal.core"
     label = "core"
     verbose_name = _("Städte und Grundlagen")
+
+    def ready(self) -> None:
+        from . import chrome  # noqa: F401 – connects the cache invalidation signals

@@ -202,7 +202,7 @@ class SeoMixin(models.Model):
 
     def breadcrumbs(self) -> list[Page]:
         """Ancestors from the site's home page down to (excluding) this page."""
-        return list(self.get_ancestors().filter(depth__gt=1).specific())
+        return list(self.get_ancestors().filter(depth__gt=1))
 
 
 class BasePage(SeoMixin, Page):

@@ -13,7 +13,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from blocks.streams import content_blocks, text_blocks
+from blocks.streams import content_stream, text_stream
 from portal.core.models import BasePage, SeoMixin, TownSettings
 
 INDEX_PAGE_SIZE = 12
@@ -23,7 +23,7 @@ class RegionHomePage(BasePage):
     """Home of the regional site: introduces the alliance and links to every town."""
 
     intro = models.TextField(_("Einleitung"), blank=True)
-    body = StreamField(content_blocks(), verbose_name=_("Inhalt"), blank=True)
+    body = StreamField(content_stream(), verbose_name=_("Inhalt"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
@@ -48,7 +48,7 @@ class HomePage(BasePage):
     """Home page of one town."""
 
     intro = models.TextField(_("Begrüßung"), blank=True)
-    body = StreamField(content_blocks(), verbose_name=_("Inhalt"), blank=True)
+    body = StreamField(content_stream(), verbose_name=_("Inhalt"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
@@ -99,7 +99,7 @@ class ContentPage(BasePage):
     intro = models.TextField(
         _("Einleitung"), blank=True, help_text=_("Ein bis zwei Sätze; erscheint in Übersichten.")
     )
-    body = StreamField(content_blocks(), verbose_name=_("Inhalt"), blank=True)
+    body = StreamField(content_stream(), verbose_name=_("Inhalt"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
@@ -113,7 +113,7 @@ class ContentPage(BasePage):
 class LegalPage(BasePage):
     """Impressum, Datenschutzerklärung and the like: text blocks only."""
 
-    body = StreamField(text_blocks(), verbose_name=_("Inhalt"))
+    body = StreamField(text_stream(), verbose_name=_("Inhalt"))
 
     content_panels = [*Page.content_panels, FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("body")]
@@ -128,7 +128,7 @@ class LegalPage(BasePage):
 class EasyLanguagePage(BasePage):
     """Information in Leichte Sprache: short sentences, large type."""
 
-    body = StreamField(text_blocks(), verbose_name=_("Inhalt"))
+    body = StreamField(text_stream(), verbose_name=_("Inhalt"))
 
     content_panels = [*Page.content_panels, FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("body")]
@@ -149,7 +149,7 @@ class AccessibilityFeedbackField(AbstractFormField):
 class AccessibilityStatementPage(SeoMixin, AbstractEmailForm):
     """Erklärung zur Barrierefreiheit with the legally required feedback form."""
 
-    body = StreamField(text_blocks(), verbose_name=_("Erklärung"))
+    body = StreamField(text_stream(), verbose_name=_("Erklärung"))
     form_intro = RichTextField(_("Einleitung zum Formular"), blank=True, features=["bold", "link"])
     thank_you_text = RichTextField(_("Dankestext"), blank=True, features=["bold", "link"])
 

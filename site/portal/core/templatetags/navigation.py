@@ -8,17 +8,14 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def main_menu(context) -> list[dict]:
-    """Top-level pages of the current site marked "show in menus"."""
-    site = context.get("current_site")
-    if site is None:
-        return []
+    """Top-level pages of the current site marked "show in menus" (cached per site)."""
     current = context.get("page")
     items = []
-    for item in site.root_page.get_children().live().public().in_menu():
-        active = current is not None and (
-            current.pk == item.pk or current.path.startswith(item.path)
+    for item in context.get("site_menu") or []:
+        active = current is not None and current.path.startswith(item["path"])
+        items.append(
+            {**item, "active": active, "current": bool(current and current.pk == item["pk"])}
         )
-        items.append({"page": item, "url": item.get_url(context.get("request")), "active": active})
     return items
 
 
