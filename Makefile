@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
-.PHONY: demo test install lint format e2e clean
+.PHONY: demo test install lint format e2e clean bench
 
 $(VENV)/.installed: pyproject.toml requirements/constraints.txt
 	@test -x $(PY) || $$(bin/find-python) -m venv $(VENV)
@@ -35,3 +35,7 @@ format: install
 
 clean:
 	rm -rf var/
+
+## Benchmarks (page weight in Chromium, SQL queries per page): see bench/README.md
+bench: install
+	$(VENV)/bin/python bench/run.py

@@ -10,16 +10,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
+from portal.demo.server import demo_server as run_demo_server
+
 CHROMIUM_FLAGS = [
     "--headless",
     "--no-sandbox",
@@ -49,49 +45,11 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def demo_server(tmp_path_factory):
     """Runs the demo exactly as `make demo` does, on a free port; yields the port."""
-    var = tmp_path_factory.mktemp("demo")
-    port = free_port()
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
-        "DEBUG": "true",
-        "REDI_VAR_DIR": str(var),
-        "DATABASE_URL": f"sqlite:///{var / 'demo.sqlite3'}",
-        "REDI_DEMO_PORT": str(port),
-    }
-    env.pop("REDIS_URL", None)
-    manage = [sys.executable, str(REPO / "manage.py")]
-    subprocess.run([*manage, "demo", "--no-serve"], env=env, check=True, capture_output=True)
-    log = open(var / "server.log", "w")  # noqa: SIM115 – closed below
-    server = subprocess.Popen(
-        [*manage, "runserver", f"127.0.0.1:{port}", "--noreload"],
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)
-            break
-        except OSError:
-            if time.monotonic() > deadline or server.poll() is not None:
-                server.kill()
-                raise RuntimeError((var / "server.log").read_text()) from None
-            time.sleep(0.3)
-    yield port
-    server.terminate()
-    server.wait(timeout=10)
-    log.close()
+    with run_demo_server(tmp_path_factory.mktemp("demo")) as port:
+        yield port
 
 
 @pytest.fixture(scope="session")
