@@ -35,7 +35,7 @@ def measure(urls: list[str]) -> list[dict]:
             context = browser.new_context(locale="de-DE")
             page = context.new_page()
             responses = []
-            page.on("response", lambda response: responses.append(response))
+            page.on("response", lambda response, seen=responses: seen.append(response))
             page.goto(url, wait_until="networkidle")
             rows = []
             for response in responses:
