@@ -8,6 +8,12 @@ from wagtail import blocks
 from .prefetch import PrefetchedSnippetChooserBlock as SnippetChooserBlock
 
 
+def reusable_preview():
+    from .models import ReusableContent
+
+    return {"content": ReusableContent.objects.filter(live=True).order_by("pk").first()}
+
+
 class ReusableContentBlock(blocks.StructBlock):
     content = SnippetChooserBlock("blocks.ReusableContent", label=_("Inhalt"))
 
@@ -36,4 +42,5 @@ class ReusableContentBlock(blocks.StructBlock):
         icon = "snippet"
         label = _("Wiederverwendbarer Inhalt")
         template = "blocks/reusable_content.html"
+        preview_value = staticmethod(reusable_preview)
         description = _("Fügt einen gemeinsamen Baustein ein, der an einer Stelle gepflegt wird.")

@@ -263,6 +263,12 @@ class OpeningHoursBlock(blocks.StructBlock):
         description = _("Zeiten je Wochentag mit Ausnahmen und Feiertagen; zeigt „jetzt geöffnet“.")
 
 
+def contact_preview():
+    from .models import Contact
+
+    return {"contact": Contact.objects.order_by("pk").first(), "heading": "Ihr Kontakt"}
+
+
 class ContactCardBlock(blocks.StructBlock):
     contact = SnippetChooserBlock("blocks.Contact", label=_("Kontakt"))
     heading = blocks.CharBlock(
@@ -294,6 +300,7 @@ class ContactCardBlock(blocks.StructBlock):
         icon = "user"
         label = _("Kontaktkarte")
         template = "blocks/contact_card.html"
+        preview_value = staticmethod(contact_preview)
         description = _("Zeigt einen gespeicherten Kontakt; Änderungen wirken auf allen Seiten.")
 
 
