@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import holidays
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 WEEKDAYS = [
@@ -47,6 +48,10 @@ def _time(value) -> str:
     return value.strftime("%H:%M")
 
 
+def _span(opens, closes) -> str:
+    return gettext("%(opens)s–%(closes)s Uhr") % {"opens": _time(opens), "closes": _time(closes)}
+
+
 def periods_for(value, day: dt.date, subdivision: str = "BW") -> tuple[list, str | None]:
     """The (open, close) periods of ``day`` and the reason if it differs from the rule."""
     for exception in value.get("exceptions") or []:
@@ -72,12 +77,13 @@ def status(value, now: dt.datetime | None = None, subdivision: str = "BW") -> St
     periods, reason = periods_for(value, now.date(), subdivision)
     for opens, closes in periods:
         if opens <= now.time() < closes:
-            return Status(True, str(_("Jetzt geöffnet")), f"bis {_time(closes)} Uhr")
+            detail = gettext("bis %(time)s Uhr") % {"time": _time(closes)}
+            return Status(True, str(_("Jetzt geöffnet")), detail)
     later = [opens for opens, _closes in periods if opens > now.time()]
     if later:
-        detail = f"öffnet heute um {_time(later[0])} Uhr"
+        detail = gettext("öffnet heute um %(time)s Uhr") % {"time": _time(later[0])}
     elif reason:
-        detail = f"heute: {reason}"
+        detail = gettext("heute: %(reason)s") % {"reason": reason}
     else:
         detail = ""
     return Status(False, str(_("Jetzt geschlossen")), detail)
@@ -88,7 +94,7 @@ def weekly_table(value) -> list[dict]:
     rows = []
     for key, name in WEEKDAYS:
         times = [
-            f"{_time(p['opens'])}–{_time(p['closes'])} Uhr"
+            _span(p["opens"], p["closes"])
             for p in sorted(value.get("periods") or [], key=lambda p: p.get("opens") or dt.time())
             if key in (p.get("weekdays") or []) and p.get("opens") and p.get("closes")
         ]
@@ -107,7 +113,7 @@ def upcoming_exceptions(value, today: dt.date | None = None, days: int = 60) -> 
             if exception.get("closed") or not exception.get("opens"):
                 text = str(_("geschlossen"))
             else:
-                text = f"{_time(exception['opens'])}–{_time(exception['closes'])} Uhr"
+                text = _span(exception["opens"], exception["closes"])
             found[day] = {"date": day, "text": text, "note": exception.get("note") or ""}
     if value.get("closed_on_holidays", True):
         open_weekdays = {d for p in value.get("periods") or [] for d in p.get("weekdays") or []}

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import TemplateView
@@ -14,6 +15,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("theme/", include("themes.urls")),
+    path("api/v2/", include("portal.api.urls")),
 ]
 
 if settings.DEBUG:
@@ -24,7 +26,12 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
     urlpatterns += [path("404/", TemplateView.as_view(template_name="404.html"))]
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Pages and search: German without prefix, the other languages under /en/, /tr/, …
+urlpatterns += i18n_patterns(
+    path("", include("portal.search.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
 
 handler400 = "portal.core.views.bad_request"
 handler500 = "portal.core.views.server_error"

@@ -93,3 +93,29 @@ def test_missing_page_gets_a_404_page_in_the_towns_look(site_client):
 @pytest.mark.django_db
 def test_migrations_are_complete():
     call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+def test_machine_translation_is_off_by_default_and_configurable():
+    script = (
+        "from django.conf import settings; "
+        "print(getattr(settings, 'WAGTAILLOCALIZE_MACHINE_TRANSLATOR', {}).get('CLASS', 'off'))"
+    )
+    off = manage("shell", "-c", script, env={"DJANGO_SETTINGS_MODULE": "portal.settings.dev"})
+    assert off.stdout.strip().splitlines()[-1] == "off"
+    libre = manage(
+        "shell",
+        "-c",
+        script,
+        env={
+            "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
+            "MACHINE_TRANSLATION": "libretranslate",
+            "LIBRETRANSLATE_URL": "http://127.0.0.1:5000",
+        },
+    )
+    assert libre.stdout.strip().splitlines()[-1].endswith("LibreTranslator")
+    missing_key = manage(
+        "check",
+        env={"DJANGO_SETTINGS_MODULE": "portal.settings.dev", "MACHINE_TRANSLATION": "deepl"},
+    )
+    assert missing_key.returncode != 0
+    assert "DEEPL_AUTH_KEY" in missing_key.stderr

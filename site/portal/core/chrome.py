@@ -8,11 +8,13 @@ ever served. Live push and the page cache of later issues build on the same idea
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import Page, Site
+from django.utils import translation
+from wagtail.models import Locale, Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from themes.models import Theme
@@ -47,7 +49,18 @@ def invalidate(**kwargs) -> None:
         cache.set(VERSION_KEY, 2, None)
 
 
-def _load(site: Site | None) -> dict:
+def _home(site: Site, language: str) -> Page:
+    """The site's home page in ``language`` if translated and live, else the source."""
+    root = site.root_page
+    if language != settings.LANGUAGE_CODE:
+        locale = Locale.objects.filter(language_code=language).first()
+        translated = root.get_translation_or_none(locale) if locale else None
+        if translated is not None and translated.live:
+            return translated
+    return root
+
+
+def _load(site: Site | None, language: str) -> dict:
     condition = Q(is_region=True)
     if site is not None:
         condition |= Q(site=site)
@@ -55,8 +68,11 @@ def _load(site: Site | None) -> dict:
     town = next((t for t in found if site is not None and t.site_id == site.pk), None)
     region = next((t for t in found if t.is_region), None)
     menu = []
+    home_url = "/"
     if site is not None:
-        for item in site.root_page.get_children().live().in_menu():
+        home = _home(site, language)
+        home_url = home.get_url(None, current_site=site) or "/"
+        for item in home.get_children().live().in_menu():
             menu.append(
                 {
                     "pk": item.pk,
@@ -69,14 +85,17 @@ def _load(site: Site | None) -> dict:
         "town": town,
         "region_url": region.site.root_url + "/" if region else None,
         "menu": menu,
+        "home_url": home_url,
+        "locales": dict(Locale.objects.values_list("id", "language_code")),
     }
 
 
 def for_site(site: Site | None) -> dict:
-    key = f"redi:chrome:{site.pk if site else 0}:{version()}"
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    key = f"redi:chrome:{site.pk if site else 0}:{language}:{version()}"
     data = cache.get(key)
     if data is None:
-        data = _load(site)
+        data = _load(site, language)
         cache.set(key, data, TIMEOUT)
     return data
 

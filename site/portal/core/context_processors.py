@@ -21,4 +21,6 @@ def town(request: HttpRequest) -> dict:
         "theme": theme,
         "region_home": region_home,
         "site_menu": data["menu"],
+        "site_home_url": data["home_url"],
+        "locale_codes": data["locales"],
     }

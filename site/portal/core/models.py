@@ -8,7 +8,9 @@ from __future__ import annotations
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from rest_framework.fields import DateTimeField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page
 
@@ -190,6 +192,11 @@ class SeoMixin(models.Model):
             [FieldPanel("seo_title"), FieldPanel("search_description"), FieldPanel("social_image")],
             heading=_("Suchmaschinen und Teilen"),
         )
+    ]
+    # the headless API (portal.api); seo_title and search_description are Wagtail's own
+    api_fields = [
+        APIField("social_image"),
+        APIField("last_updated", serializer=DateTimeField(read_only=True)),
     ]
 
     class Meta:

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from django.utils.translation import gettext as _
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Site
 
 from themes.api import ensure_default_themes
@@ -33,7 +32,8 @@ class TownResult:
 
 
 def editors_group_name(name: str) -> str:
-    return _("Redaktion %(town)s") % {"town": name}
+    # not translated: the name identifies the group, whatever the admin's language
+    return f"Redaktion {name}"
 
 
 @transaction.atomic

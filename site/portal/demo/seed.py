@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from portal.core.models import TownSettings
 from portal.core.towns import create_town, ensure_regional_editors
@@ -24,6 +25,7 @@ from portal.pages.models import (
 
 from . import content
 from .showcase import showcase_body
+from .translations import repair_translated_trees, translate_demo
 
 ADMIN_LOGIN = ("admin", "demo-admin")
 SHOWCASE_SLUG = "auf-einen-blick"
@@ -216,10 +218,23 @@ def _user(username: str, password: str, *, group=None, superuser: bool = False, 
     return user
 
 
-@transaction.atomic
 def seed(*, domain: str = "localhost", port: int = 8000) -> SeedReport:
+    report = _seed(domain=domain, port=port)
+    # Translations after the content is committed: wagtail-localize publishes
+    # translated pages when the transaction commits.
+    for town in TownSettings.objects.filter(is_region=False).order_by("pk"):
+        with transaction.atomic():
+            report.pages_created += translate_demo(town)
+    repair_translated_trees()
+    return report
+
+
+@transaction.atomic
+def _seed(*, domain: str, port: int) -> SeedReport:
     report = SeedReport()
     _remove_wagtail_welcome_site()
+    for code, _name in settings.LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
     region_data = content.REGION
     region = create_town(
         slug="region",

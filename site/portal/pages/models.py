@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField, StreamField
@@ -29,6 +30,7 @@ class RegionHomePage(BasePage):
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
     parent_page_types = ["wagtailcore.Page"]
     template = "pages/region_home_page.html"
+    api_fields = [*SeoMixin.api_fields, APIField("intro"), APIField("body")]
 
     class Meta:
         verbose_name = _("Startseite der Region")
@@ -54,6 +56,7 @@ class HomePage(BasePage):
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
     parent_page_types = ["wagtailcore.Page"]
     template = "pages/home_page.html"
+    api_fields = [*SeoMixin.api_fields, APIField("intro"), APIField("body")]
 
     class Meta:
         verbose_name = _("Startseite einer Stadt")
@@ -73,6 +76,7 @@ class IndexPage(BasePage):
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     template = "pages/index_page.html"
+    api_fields = [*SeoMixin.api_fields, APIField("intro")]
 
     class Meta:
         verbose_name = _("Übersichtsseite")
@@ -104,6 +108,7 @@ class ContentPage(BasePage):
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
     template = "pages/content_page.html"
+    api_fields = [*SeoMixin.api_fields, APIField("intro"), APIField("body")]
 
     class Meta:
         verbose_name = _("Inhaltsseite")
@@ -119,6 +124,7 @@ class LegalPage(BasePage):
     search_fields = [*Page.search_fields, index.SearchField("body")]
     subpage_types: list[str] = []
     template = "pages/legal_page.html"
+    api_fields = [*SeoMixin.api_fields, APIField("body")]
 
     class Meta:
         verbose_name = _("Rechtliche Seite")
@@ -134,6 +140,7 @@ class EasyLanguagePage(BasePage):
     search_fields = [*Page.search_fields, index.SearchField("body")]
     subpage_types: list[str] = []
     template = "pages/easy_language_page.html"
+    api_fields = [*SeoMixin.api_fields, APIField("body")]
 
     class Meta:
         verbose_name = _("Seite in Leichter Sprache")
@@ -173,6 +180,7 @@ class AccessibilityStatementPage(SeoMixin, AbstractEmailForm):
     subpage_types: list[str] = []
     template = "pages/accessibility_statement_page.html"
     landing_page_template = "pages/accessibility_statement_page_landing.html"
+    api_fields = [*SeoMixin.api_fields, APIField("body"), APIField("form_intro")]
 
     class Meta:
         verbose_name = _("Erklärung zur Barrierefreiheit")

@@ -188,10 +188,36 @@ LANGUAGE_CODE = "de"
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
-LANGUAGES = [("de", "Deutsch"), ("en", "English")]
+# German is the source language; the others are translation targets (wagtail-localize).
+LANGUAGES = [
+    ("de", "Deutsch"),
+    ("en", "English"),
+    ("tr", "Türkçe"),
+    ("uk", "Українська"),
+    ("ar", "العربية"),
+    ("fr", "Français"),
+]
+LANGUAGES_BIDI = ["ar"]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
+# Machine translation in wagtail-localize's editor: off unless configured.
+MACHINE_TRANSLATION = env.text("MACHINE_TRANSLATION", "off")
+if MACHINE_TRANSLATION == "deepl":
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": env.text("DEEPL_AUTH_KEY", required=True)},
+    }
+elif MACHINE_TRANSLATION == "libretranslate":
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+        "OPTIONS": {
+            "LIBRETRANSLATE_URL": env.url("LIBRETRANSLATE_URL", {"http", "https"}, required=True),
+            "API_KEY": env.text("LIBRETRANSLATE_API_KEY", ""),
+        },
+    }
+elif MACHINE_TRANSLATION != "off":
+    raise env.ConfigurationError("MACHINE_TRANSLATION", "must be off, deepl or libretranslate")
 
 # --- auth ---------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
@@ -231,3 +257,42 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+
+# --- headless API (portal.api) ------------------------------------------------------
+# Wagtail API v2 at /api/v2/, JSON only (no browsable API, so no "rest_framework" app).
+# WAGTAILAPI_BASE_URL stays unset: URLs in answers use the host that was asked, one per
+# town. CORS is closed unless CORS_ALLOWED_ORIGINS lists origins, and applies to /api/.
+INSTALLED_APPS += ["wagtail.api.v2", "corsheaders", "portal.api"]
+MIDDLEWARE.insert(0, "corsheaders.middleware.CorsMiddleware")
+CORS_ALLOWED_ORIGINS = env.csv("CORS_ALLOWED_ORIGINS")
+for _origin in CORS_ALLOWED_ORIGINS:
+    _scheme, _, _host = _origin.partition("://")
+    if _scheme not in {"http", "https"} or not _host or "/" in _host:
+        raise env.ConfigurationError(
+            "CORS_ALLOWED_ORIGINS", f"must list origins like https://app.example, not {_origin!r}"
+        )
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
+WAGTAILAPI_LIMIT_MAX = 50
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"  # links resolved to public URLs; db_html on request
+WAGTAILAPI_SEARCH_ENABLED = True
+
+# --- search (portal.search) ---------------------------------------------------------
+# The search page per town (issue #4). Backend by run shape, see portal/search/conf.py:
+# Elasticsearch with a German analyzer when ELASTICSEARCH_URL is set; otherwise Wagtail's
+# database backend, German via PostgreSQL's "german" configuration, or on SQLite by
+# widening each word with its German Snowball stem (portal/search/backends.py).
+from portal.search.conf import search_backends  # noqa: E402
+
+INSTALLED_APPS += ["portal.search"]
+WAGTAILSEARCH_BACKENDS = search_backends(
+    database_engine=DATABASES["default"]["ENGINE"],
+    elasticsearch_url=ELASTICSEARCH_URL,
+    index_prefix=SEARCH_INDEX_PREFIX,
+)
+# Wagtail's index updates are django-tasks *backport* tasks, which django-tasks-db on
+# Django 6 cannot queue; this subclass can (see portal/search/tasks.py).
+if TASKS["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend":
+    TASKS["default"]["BACKEND"] = "portal.search.task_backend.DatabaseBackend"
+# --- end of search (portal.search) --------------------------------------------------
