@@ -32,6 +32,13 @@ class ReusableContentBlock(blocks.StructBlock):
         snippet = value.get("content")
         if snippet is None or not snippet.live:
             return None
+        request = (context or {}).get("request")
+        if snippet.site_id and request is not None:
+            from wagtail.models import Site
+
+            site = Site.find_for_request(request)
+            if site is None or site.pk != snippet.site_id:
+                return None  # another town's snippet: never shown outside that town
         return {
             "id": snippet.pk,
             "title": snippet.title,

@@ -68,3 +68,21 @@ def test_unpublished_snippet_is_not_shown(site_client):
     place(home("ettlingen"), snippet, "entwurf")
 
     assert "Noch geheim" not in text(site_client("ettlingen"), "/entwurf/")
+
+
+def test_town_snippet_is_not_in_another_towns_api(site_client):
+    snippet = ReusableContent.objects.create(
+        title="Baustelle Kaiserstraße",
+        site=home("bruchsal"),
+        body=[{"type": "paragraph", "value": "<p>Die Kaiserstraße ist gesperrt.</p>"}],
+    )
+    place(home("bruchsal"), snippet, "baustelle")
+    page = place(home("rastatt"), snippet, "baustelle")
+
+    own = site_client("bruchsal").get(
+        "/api/v2/pages/", {"type": "pages.ContentPage", "slug": "baustelle", "fields": "body"}
+    )
+    assert "Kaiserstraße ist gesperrt" in own.content.decode()
+    other = site_client("rastatt").get(f"/api/v2/pages/{page.pk}/")
+    assert other.status_code == 200
+    assert "Kaiserstraße ist gesperrt" not in other.content.decode()
