@@ -48,7 +48,10 @@ def site_client(db):
 def _fresh_cache():
     """Tests roll their database changes back; the cache must not remember them."""
     from django.core.cache import cache
+    from django.utils import translation
 
     cache.clear()
+    translation.activate("de")  # a request in another language must not leak into the next test
     yield
     cache.clear()
+    translation.activate("de")

@@ -51,14 +51,15 @@ class Outcome:
         return [hit for hit in self.hits if hit.kind.key == key]
 
 
-def results(queryset, query: str, backend=None):
+def results(queryset, query: str, backend=None, *, order_by_relevance: bool = True):
     """Wagtail's search over ``queryset``: every word must match, best first.
 
     ``backend`` (an instance) defaults to ``WAGTAILSEARCH_BACKENDS["default"]``.
     """
+    options = {"operator": OPERATOR, "order_by_relevance": order_by_relevance}
     if backend is None:
-        return queryset.search(query, operator=OPERATOR)
-    return backend.search(query, queryset, operator=OPERATOR)
+        return queryset.search(query, **options)
+    return backend.search(query, queryset, **options)
 
 
 def search(site: Site | None, query: str, *, exclude_pages: set[int] | None = None) -> Outcome:
@@ -81,7 +82,8 @@ def search(site: Site | None, query: str, *, exclude_pages: set[int] | None = No
 
 def has_hits(site: Site | None, query: str) -> bool:
     return bool(query) and any(
-        results(searchable.queryset(site), query)[:1] for searchable in registry.types()
+        results(searchable.queryset(site), query, order_by_relevance=False)[:1]
+        for searchable in registry.types()
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -11,29 +12,30 @@ from django.utils.safestring import SafeString, mark_safe
 from .stemming import prefixes
 
 SNIPPET_LENGTH = 240
-_FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "Ä": "a", "Ö": "o", "Ü": "u"})
+# a stem is written without umlauts ("burgerburo"); the text has them ("Bürgerbüro")
+_UMLAUTS = {"a": "[aä]", "o": "[oö]", "u": "[uü]"}
 
 
-def fold(text: str) -> str:
-    """Lower case without umlauts, one character for each character of ``text``."""
-    folded = text.translate(_FOLD).lower()
-    if len(folded) == len(text):
-        return folded
-    # rare: a character whose lower case is longer ("İ"); keep it as it is
-    return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text.translate(_FOLD))
+def _letters(beginning: str) -> str:
+    return "".join(_UMLAUTS.get(ch, re.escape(ch)) for ch in beginning.lower())
 
 
 def pattern(words: Iterable[str]) -> re.Pattern[str] | None:
-    """Matches, in folded text, whole words beginning with a query word or its stem."""
+    """Matches whole words beginning with a query word or its stem, in any case."""
+    return _pattern(tuple(words))
+
+
+@lru_cache(maxsize=512)
+def _pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
     beginnings: set[str] = set()
     for word in words:
-        beginnings.add(fold(word))
-        beginnings.update(fold(prefix) for prefix in prefixes(word))
+        beginnings.add(word.lower())
+        beginnings.update(prefixes(word))
     beginnings.discard("")
     if not beginnings:
         return None
-    alternatives = "|".join(re.escape(b) for b in sorted(beginnings, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alternatives})\w*", re.UNICODE)
+    alternatives = "|".join(_letters(b) for b in sorted(beginnings, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\w*", re.IGNORECASE)
 
 
 def _window(text: str, first: int | None, length: int) -> tuple[int, int]:
@@ -58,7 +60,7 @@ def highlight(text: str | None, words: Iterable[str], length: int = SNIPPET_LENG
     if not text:
         return mark_safe("")
     regex = pattern(words)
-    matches = list(regex.finditer(fold(text))) if regex else []
+    matches = list(regex.finditer(text)) if regex else []
     start, end = _window(text, matches[0].start() if matches else None, length)
     parts: list[str] = ["… " if start > 0 else ""]
     position = start

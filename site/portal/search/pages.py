@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 
 from . import registry, scope
-from .highlight import fold, highlight, pattern
+from .highlight import highlight, pattern
 
 KEY = "seiten"
 BODY_TEXT_LIMIT = 10_000
@@ -60,10 +60,10 @@ def snippet_text(page: Page, words: list[str]) -> str:
     """The summary, or if only the body holds the words, the body around them."""
     text = summary(page)
     regex = pattern(words)
-    if regex is None or regex.search(fold(text)):
+    if regex is None or regex.search(text):
         return text
     body = body_text(page)
-    return body if regex.search(fold(body)) else text
+    return body if regex.search(body) else text
 
 
 def render(page: Page, context: registry.RenderContext) -> str:
@@ -76,7 +76,6 @@ def render(page: Page, context: registry.RenderContext) -> str:
             "kind": context.kind,
             "regional": not scope.is_own(page, context.site),
         },
-        request=context.request,
     )
 
 

@@ -152,7 +152,7 @@ def test_did_you_mean_offers_a_better_spelling(search):
     response = search("bruchsal", "Bürgerbüor")
 
     suggestion = soup_of(response).select_one(".search-suggestion")
-    assert suggestion.get_text(strip=True) == "Meinten Sie „Bürgerbüro“?"
+    assert " ".join(suggestion.get_text().split()) == "Meinten Sie „Bürgerbüro“?"
     link = suggestion.select_one("a")
     assert link["href"] == "?q=B%C3%BCrgerb%C3%BCro"
     assert "Bürgerbüro" in result_titles(search("bruchsal", "Bürgerbüro"))
@@ -227,3 +227,13 @@ def test_header_of_every_page_has_a_search_box(site_client):
     assert form.get("method", "get").lower() == "get"
     field = form.select_one("input[name=q]")
     assert soup.select_one(f"label[for={field['id']}]").get_text(strip=True) == "Suche"
+
+
+def test_search_page_speaks_english_under_en(site_client):
+    response = site_client("bruchsal").get("/en/suche/", {"q": "Xylophonorchesterprobe"})
+
+    soup = soup_of(response)
+    assert soup.select_one("main form[role=search]")["action"] == "/en/suche/"
+    assert soup.select_one("label[for=suche-begriff]").get_text(strip=True) == "Search term"
+    assert "0 results for “Xylophonorchesterprobe”" in status_text(response)
+    assert "No results for" in soup.select_one(".search-empty").get_text()
