@@ -241,7 +241,12 @@ def main(argv: list[str] | None = None) -> int:
         print("bench/search.py needs DATABASE_URL=postgres://user@host:port/db (PostgreSQL).")
         return 2
     bench_url = recreate_database(url, args.database)
-    var = tempfile.mkdtemp(prefix="redi-search-bench-")
+    with tempfile.TemporaryDirectory(prefix="redi-search-bench-") as var:
+        return run(args, bench_url, var)
+
+
+def run(args: argparse.Namespace, bench_url: str, var: str) -> int:
+    """Sets up Django on the benchmark database, seeds, indexes, measures and reports."""
     os.environ.update(
         DJANGO_SETTINGS_MODULE="portal.settings.dev",
         DEBUG="false",

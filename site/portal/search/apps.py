@@ -10,6 +10,7 @@ class SearchPortalConfig(AppConfig):
     verbose_name = _("Suche im Portal")
 
     def ready(self) -> None:
-        from . import pages
+        from . import pages, registry
 
         pages.register()
+        registry.discover()

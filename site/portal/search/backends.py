@@ -21,13 +21,13 @@ from modelsearch.backends import database
 
 
 def SearchBackend(params: dict[str, Any]):  # the name Wagtail looks the backend up by
+    if connection.vendor == "postgresql":
+        from .postgres import IndexedPostgresSearchBackend
+
+        return IndexedPostgresSearchBackend(params)
     backend = database.SearchBackend(params)
     if connection.vendor == "sqlite" and database.USE_SQLITE_FTS:
         from .sqlite import GermanSQLiteSearchBackend
 
         return GermanSQLiteSearchBackend(params)
-    if connection.vendor == "postgresql":
-        from .postgres import IndexedPostgresSearchBackend
-
-        return IndexedPostgresSearchBackend(params)
     return backend

@@ -26,7 +26,6 @@ GERMAN_ANALYSIS: dict[str, Any] = {
         # text field of the mapping that names no analyzer of its own (title, intro,
         # body, _all_text, …) at index and at search time.
         "default": {"type": "german"},
-        "german": {"type": "german"},
     }
 }
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -128,7 +129,9 @@ def promotions(request: HttpRequest, site: Site | None, query: str) -> list[Prom
     return result
 
 
-def render(request: HttpRequest, site: Site | None, query: str, words: list[str], hits) -> None:
+def render(
+    request: HttpRequest, site: Site | None, query: str, words: list[str], hits: Iterable[Hit]
+) -> None:
     """Fills ``hit.html`` for the hits shown, loading what each type needs in bulk."""
     by_type: dict[str, list[Hit]] = {}
     for hit in hits:

@@ -1,31 +1,40 @@
 """The kinds of things the search finds. Pages are registered by this app (``pages.py``);
-later apps add theirs – services, clubs, events – in their ``AppConfig.ready()``::
+later apps add theirs – services, clubs, events.
 
-    from portal.search.registry import SearchableType, register
+A domain app must not import ``portal`` (see DESIGN.md, "Layers"), so it describes its
+kinds in a module ``search_types.py`` of its own, found at start-up::
 
-    register(
-        SearchableType(
-            key="leistungen",
-            label=_("Leistungen"),
-            queryset=lambda site: Service.objects.for_site(site),  # an Indexed model
-            render=lambda service, context: render_to_string(
+    # services/search_types.py
+    SEARCHABLE_TYPES = [
+        {
+            "key": "leistungen",                       # the value of ?typ=
+            "label": _("Leistungen"),                  # filter and result label
+            "queryset": lambda site: Service.objects.for_site(site),  # an Indexed model
+            "render": lambda service, context: render_to_string(
                 "services/search_result.html", {"service": service, **context.as_dict()}
             ),
-        )
-    )
+        }
+    ]
+
+Code that may depend on ``portal`` calls :func:`register` with a
+:class:`SearchableType` (or the same dictionary) instead.
 
 ``queryset(site)`` returns what visitors of ``site`` may find (the town's own items and
 the region's, nothing of another town); the search runs Wagtail's ``.search()`` on it.
-``render(obj, context)`` returns the HTML of one result (inside its ``<li>``); use
-``portal.search.highlight.highlight(text, context.words)`` for the snippet.
+``render(obj, context)`` returns the HTML of one result (inside its ``<li>``); the
+context has ``request``, ``site``, ``query``, ``words`` and ``kind``. The words can be
+marked with ``portal.search.highlight.highlight(text, words)``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
+import importlib.util
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.apps import apps
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.functional import Promise
@@ -83,10 +92,24 @@ class SearchableType:
 _types: dict[str, SearchableType] = {}
 
 
-def register(searchable: SearchableType) -> SearchableType:
+def register(searchable: SearchableType | Mapping[str, Any]) -> SearchableType:
     """Adds (or replaces, by key) a searchable type."""
+    if not isinstance(searchable, SearchableType):
+        searchable = SearchableType(**searchable)
     _types[searchable.key] = searchable
     return searchable
+
+
+def discover(module_name: str = "search_types") -> list[SearchableType]:
+    """Registers the ``SEARCHABLE_TYPES`` of every installed app's ``search_types.py``."""
+    found = []
+    for app_config in apps.get_app_configs():
+        name = f"{app_config.name}.{module_name}"
+        if importlib.util.find_spec(name) is None:
+            continue
+        module = importlib.import_module(name)
+        found.extend(register(item) for item in getattr(module, "SEARCHABLE_TYPES", []))
+    return found
 
 
 def unregister(key: str) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from modelsearch.backends.database.sqlite.query import LexemeCombinable, SearchQueryExpression
 from modelsearch.backends.database.sqlite.sqlite import (
+    SQLiteAutocompleteQueryCompiler,
     SQLiteSearchBackend,
     SQLiteSearchQueryCompiler,
 )
@@ -48,6 +49,13 @@ def widened(word: str) -> LexemeCombinable:
     return Group(expression) if not isinstance(expression, Term) else expression
 
 
+def combined(expressions: list[LexemeCombinable], operator: str) -> LexemeCombinable:
+    result = expressions[0]
+    for expression in expressions[1:]:
+        result = result & expression if operator.upper() == "AND" else result | expression
+    return result
+
+
 class GermanSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
     def build_search_query_content(self, query, config=None):
         if not isinstance(query, PlainText):
@@ -55,14 +63,23 @@ class GermanSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
         words = query.query_string.split()
         if not words:
             return None
-        expression = widened(words[0])
-        for word in words[1:]:
-            if query.operator.upper() == "AND":
-                expression = expression & widened(word)
-            else:
-                expression = expression | widened(word)
+        expression = combined([widened(word) for word in words], query.operator)
         return SearchQueryExpression(expression, config=config)
+
+
+class QuotingSQLiteAutocompleteQueryCompiler(SQLiteAutocompleteQueryCompiler):
+    """Wagtail's, but a '"' in what was typed no longer breaks FTS5's query syntax."""
+
+    def build_search_query_content(self, query, config=None):
+        if not isinstance(query, PlainText):
+            return super().build_search_query_content(query, config=config)
+        words = query.query_string.split()
+        if not words:
+            return None
+        terms = [Term(word) for word in words[:-1]] + [Term(words[-1], prefix=True)]
+        return SearchQueryExpression(combined(terms, query.operator), config=config)
 
 
 class GermanSQLiteSearchBackend(SQLiteSearchBackend):
     query_compiler_class = GermanSQLiteSearchQueryCompiler
+    autocomplete_query_compiler_class = QuotingSQLiteAutocompleteQueryCompiler

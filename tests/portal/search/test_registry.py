@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.machinery
+import sys
+import types
+from types import SimpleNamespace
+
 import pytest
 from django.core.files.base import ContentFile
 from django.utils.html import format_html
@@ -10,8 +15,9 @@ from wagtail.documents import get_document_model
 from portal.core.models import TownSettings
 from portal.search import registry
 from portal.search.pages import KEY as PAGES
+from tests.portal.factories import ContentPageFactory
 
-from .conftest import result_titles, soup_of
+from .conftest import home, result_titles, soup_of
 
 pytestmark = pytest.mark.django_db
 
@@ -62,10 +68,6 @@ def test_registered_type_is_searched_rendered_and_offered_as_filter(search, docu
     add_document("bruchsal", "Zwiebelkuchen Rezeptheft")
     add_document("rastatt", "Zwiebelkuchen Rezepte aus Rastatt")
     search_page_title = "Zwiebelkuchen backen"
-    from tests.portal.factories import ContentPageFactory
-
-    from .conftest import home
-
     ContentPageFactory(parent=home("bruchsal").get_children().first(), title=search_page_title)
 
     response = search("bruchsal", "Zwiebelkuchen")
@@ -84,3 +86,30 @@ def test_unregistered_type_is_no_longer_searched(search, documents_type):
 
     assert result_titles(search("bruchsal", "Zwiebelkuchen")) == []
     assert registry.get("dokumente") is None
+
+
+def test_apps_describe_their_types_in_a_search_types_module(search, monkeypatch):
+    """How a domain app (which must not import portal) plugs in."""
+    module = types.ModuleType("leistungen_app.search_types")
+    module.__spec__ = importlib.machinery.ModuleSpec(module.__name__, None)
+    module.SEARCHABLE_TYPES = [
+        {
+            "key": "dokumente",
+            "label": "Dokumente",
+            "queryset": town_documents,
+            "render": render_document,
+        }
+    ]
+    monkeypatch.setitem(sys.modules, module.__name__, module)
+    add_document("bruchsal", "Zwiebelkuchen Rezeptheft")
+    try:
+        with monkeypatch.context() as patch:
+            patch.setattr(
+                registry.apps, "get_app_configs", lambda: [SimpleNamespace(name="leistungen_app")]
+            )
+            found = registry.discover()
+
+        assert [t.key for t in found] == ["dokumente"]
+        assert result_titles(search("bruchsal", "Zwiebelkuchen")) == ["Zwiebelkuchen Rezeptheft"]
+    finally:
+        registry.unregister("dokumente")
