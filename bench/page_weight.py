@@ -3,26 +3,15 @@
 from __future__ import annotations
 
 import gzip
-import os
-import shutil
 
 from playwright.sync_api import sync_playwright
 
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from portal.demo.server import CHROMIUM_FLAGS, chromium_path
 
 
 def chromium() -> str:
-    path = os.environ.get("REDI_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-    if not os.path.exists(path):
+    path = chromium_path()
+    if path is None:
         raise SystemExit("Chromium not found: apt-get install chromium (or set REDI_CHROMIUM)")
     return path
 
@@ -30,7 +19,7 @@ def chromium() -> str:
 def measure(urls: list[str]) -> list[dict]:
     results = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium(), args=FLAGS)
+        browser = playwright.chromium.launch(executable_path=chromium(), args=CHROMIUM_FLAGS)
         for url in urls:
             context = browser.new_context(locale="de-DE")
             page = context.new_page()

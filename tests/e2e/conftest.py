@@ -9,28 +9,11 @@ with that reason – unless REDI_REQUIRE_BROWSER=1 (as in CI), where they fail.
 from __future__ import annotations
 
 import os
-import shutil
-from pathlib import Path
 
 import pytest
 
+from portal.demo.server import CHROMIUM_FLAGS, chromium_path
 from portal.demo.server import demo_server as run_demo_server
-
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def chromium_path() -> str | None:
-    candidates = [os.environ.get("REDI_CHROMIUM"), shutil.which("chromium"), "/usr/bin/chromium"]
-    return next((c for c in candidates if c and Path(c).exists()), None)
 
 
 def pytest_collection_modifyitems(config, items):

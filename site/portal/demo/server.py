@@ -4,6 +4,7 @@ database seeded exactly as `make demo` does. Used by the browser tests and bench
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -14,6 +15,23 @@ from contextlib import contextmanager
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[3]
+# Debian's Chromium, headless, kept from reaching the internet on its own
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def chromium_path() -> str | None:
+    """REDI_CHROMIUM, else Debian's chromium package, else None."""
+    candidates = [os.environ.get("REDI_CHROMIUM"), shutil.which("chromium"), "/usr/bin/chromium"]
+    return next((c for c in candidates if c and Path(c).exists()), None)
 
 
 def free_port() -> int:

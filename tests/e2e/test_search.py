@@ -3,38 +3,12 @@ suggestions arrive in the search box's list while typing."""
 
 from __future__ import annotations
 
-import os
-
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from portal.demo.server import demo_server as run_demo_server
-from tests.e2e.conftest import CHROMIUM_FLAGS, chromium_path
-
-pytestmark = [
-    pytest.mark.e2e,
-    pytest.mark.skipif(
-        chromium_path() is None and os.environ.get("REDI_REQUIRE_BROWSER") != "1",
-        reason="Chromium not found: install Debian's package (apt-get install chromium) "
-        "or set REDI_CHROMIUM to its path",
-    ),
-]
+pytestmark = pytest.mark.e2e
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-
-@pytest.fixture(scope="module")
-def demo_server(tmp_path_factory):
-    with run_demo_server(tmp_path_factory.mktemp("search-demo")) as port:
-        yield port
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):
-    path = chromium_path()
-    if path is None:
-        pytest.fail("REDI_REQUIRE_BROWSER=1 but Chromium was not found")
-    return {**browser_type_launch_args, "executable_path": path, "args": CHROMIUM_FLAGS}
 
 
 @pytest.mark.parametrize(
