@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
-.PHONY: demo test install lint format e2e clean bench
+.PHONY: demo test install lint format e2e clean bench bench-search
 
 $(VENV)/.installed: pyproject.toml requirements/constraints.txt
 	@test -x $(PY) || $$(bin/find-python) -m venv $(VENV)
@@ -39,3 +39,7 @@ clean:
 ## Benchmarks (page weight in Chromium, SQL queries per page): see bench/README.md
 bench: install
 	$(VENV)/bin/python bench/run.py
+
+## Search benchmark on PostgreSQL (drops and creates the database redi_search_bench)
+bench-search: install
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/redi} $(VENV)/bin/python bench/search.py

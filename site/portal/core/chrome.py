@@ -90,6 +90,23 @@ def _load(site: Site | None, language: str) -> dict:
     }
 
 
+def translated_keys() -> frozenset:
+    """Translation keys of pages that exist in more than the default language: pages
+    outside this set have no translation, so the language switcher needs no query."""
+    key = f"redi:chrome:translated:{version()}"
+    keys = cache.get(key)
+    if keys is None:
+        default = Locale.get_default()
+        keys = frozenset(
+            str(k)
+            for k in Page.objects.exclude(locale=default)
+            .filter(depth__gt=1)
+            .values_list("translation_key", flat=True)
+        )
+        cache.set(key, keys, TIMEOUT)
+    return keys
+
+
 def for_site(site: Site | None) -> dict:
     language = translation.get_language() or settings.LANGUAGE_CODE
     key = f"redi:chrome:{site.pk if site else 0}:{language}:{version()}"

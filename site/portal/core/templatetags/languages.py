@@ -6,6 +6,8 @@ from django import template
 from django.conf import settings
 from django.utils import translation
 
+from .. import chrome
+
 register = template.Library()
 
 
@@ -18,10 +20,17 @@ def page_languages(context) -> list[dict]:
     page = context.get("page")
     request = context.get("request")
     current = translation.get_language()
+    memo = getattr(request, "_redi_page_languages", None) if request is not None else None
+    if memo is not None and memo[0] == (getattr(page, "pk", None), current):
+        return memo[1]
     translations = {}
     if page is not None and getattr(page, "pk", None):
-        for item in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[item.locale.language_code] = item
+        codes = context.get("locale_codes") or {}
+        if str(page.translation_key) in chrome.translated_keys():
+            for item in page.get_translations(inclusive=True).live():
+                translations[codes.get(item.locale_id)] = item
+        else:
+            translations[codes.get(page.locale_id)] = page
     entries = []
     for code, name in settings.LANGUAGES:
         target = translations.get(code)
@@ -38,6 +47,8 @@ def page_languages(context) -> list[dict]:
                 "bidi": code in settings.LANGUAGES_BIDI,
             }
         )
+    if request is not None:
+        request._redi_page_languages = ((getattr(page, "pk", None), current), entries)
     return entries
 
 
