@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Contact, ReusableContent
@@ -22,13 +23,37 @@ def editable_site_ids(user) -> list[int] | None:
     ]
 
 
+def scoped(queryset, user):
+    """Snippets of the sites ``user`` may edit, plus the region-wide ones."""
+    site_ids = editable_site_ids(user)
+    if site_ids is None:
+        return queryset
+    return queryset.filter(site_id__in=site_ids) | queryset.filter(site__isnull=True)
+
+
+class ScopedChooseMixin:
+    def get_object_list(self):
+        return scoped(super().get_object_list(), self.request.user)
+
+
+class ScopedChooseView(ScopedChooseMixin, ChooseView):
+    pass
+
+
+class ScopedChooseResultsView(ScopedChooseMixin, ChooseResultsView):
+    pass
+
+
+class ScopedChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = ScopedChooseView
+    choose_results_view_class = ScopedChooseResultsView
+
+
 class TownScopedViewSet(SnippetViewSet):
+    chooser_viewset_class = ScopedChooserViewSet
+
     def get_queryset(self, request):
-        queryset = self.model._default_manager.select_related("site")
-        site_ids = editable_site_ids(request.user)
-        if site_ids is None:
-            return queryset
-        return queryset.filter(site_id__in=site_ids) | queryset.filter(site__isnull=True)
+        return scoped(self.model._default_manager.select_related("site"), request.user)
 
 
 class ContactViewSet(TownScopedViewSet):
