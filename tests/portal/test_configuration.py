@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.test import Client, override_settings
 
-REPO = Path(__file__).resolve().parents[2]
+from tests.utils import manage as run_manage
+
 PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "portal.settings.production",
     "SECRET_KEY": "k3y-" + "Zq8!rT5@wX2#vB7$nM4%" * 3,
@@ -23,15 +19,8 @@ PRODUCTION_ENV = {
 }
 
 
-def manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV}
-    return subprocess.run(
-        [sys.executable, str(REPO / "manage.py"), *args],
-        env={**clean, **env},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+def manage(*args: str, env: dict[str, str]):
+    return run_manage(*args, env=env, drop=PRODUCTION_ENV)
 
 
 @pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "EMAIL_URL"])

@@ -49,17 +49,20 @@ def towns_for_user(user) -> QuerySet[TownSettings]:
     return TownSettings.objects.filter(condition).distinct()
 
 
+def _root_paths(user, *, include_region: bool) -> list[str]:
+    """Tree paths of the home pages of the user's towns (and of the regional site)."""
+    towns = towns_for_user(user)
+    if include_region:
+        towns = TownSettings.objects.filter(Q(pk__in=towns.values("pk")) | Q(is_region=True))
+    return list(towns.values_list("site__root_page__path", flat=True))
+
+
 def visible_pages(user, pages: QuerySet[Page]) -> QuerySet[Page]:
     """Restrict an admin page queryset to the user's towns (and the regional site)."""
     if is_regional(user):
         return pages
-    roots = list(towns_for_user(user).values_list("site__root_page__path", flat=True)) + list(
-        TownSettings.objects.filter(is_region=True).values_list("site__root_page__path", flat=True)
-    )
-    if not roots:
-        return pages.none()
     condition = Q(depth=1)
-    for path in roots:
+    for path in _root_paths(user, include_region=True):
         condition |= Q(path__startswith=path)
     return pages.filter(condition)
 
@@ -68,11 +71,7 @@ def page_in_scope(user, page: Page, *, include_region: bool = False) -> bool:
     """May ``user`` see ``page`` in the admin at all? (The tree root always.)"""
     if page.depth == 1 or is_regional(user):
         return True
-    roots = list(towns_for_user(user).values_list("site__root_page__path", flat=True))
-    if include_region:
-        roots += TownSettings.objects.filter(is_region=True).values_list(
-            "site__root_page__path", flat=True
-        )
+    roots = _root_paths(user, include_region=include_region)
     return any(page.path.startswith(root) for root in roots)
 
 

@@ -135,7 +135,9 @@ else:
 TASKS = {
     "default": {
         "BACKEND": (
-            "django_tasks_db.DatabaseBackend"
+            # django-tasks-db's queue, able to take Wagtail's django-tasks *backport*
+            # tasks too (see portal/core/tasks.py)
+            "portal.core.task_backend.DatabaseBackend"
             if env.text("TASK_BACKEND", "immediate") == "database"
             else "django_tasks.backends.immediate.ImmediateBackend"
         )
@@ -291,8 +293,4 @@ WAGTAILSEARCH_BACKENDS = search_backends(
     elasticsearch_url=ELASTICSEARCH_URL,
     index_prefix=SEARCH_INDEX_PREFIX,
 )
-# Wagtail's index updates are django-tasks *backport* tasks, which django-tasks-db on
-# Django 6 cannot queue; this subclass can (see portal/search/tasks.py).
-if TASKS["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend":
-    TASKS["default"]["BACKEND"] = "portal.search.task_backend.DatabaseBackend"
 # --- end of search (portal.search) --------------------------------------------------

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from django import template
-from wagtail.models import Page
 
 register = template.Library()
 
@@ -17,9 +16,3 @@ def main_menu(context) -> list[dict]:
             {**item, "active": active, "current": bool(current and current.pk == item["pk"])}
         )
     return items
-
-
-@register.simple_tag(takes_context=True)
-def site_home(context) -> Page | None:
-    site = context.get("current_site")
-    return site.root_page if site else None

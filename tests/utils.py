@@ -1,0 +1,34 @@
+"""Running the project's manage.py in a child process, with its own environment – for
+tests of start-up and settings, which a running test process cannot re-read."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def manage(
+    *args: str, env: dict[str, str], drop: Iterable[str] = ()
+) -> subprocess.CompletedProcess:
+    """``manage.py *args`` with ``env`` on top of this environment minus ``drop``."""
+    dropped = set(drop)
+    clean = {k: v for k, v in os.environ.items() if k not in dropped}
+    return subprocess.run(
+        [sys.executable, str(REPO / "manage.py"), *args],
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def printed(code: str, env: dict[str, str], drop: Iterable[str] = ()) -> str:
+    """The last line ``manage.py shell -c code`` printed (it must succeed)."""
+    result = manage("shell", "--no-imports", "-c", code, env=env, drop=drop)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
