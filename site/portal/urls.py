@@ -29,6 +29,7 @@ if settings.DEBUG:
 # Pages and search: German without prefix, the other languages under /en/, /tr/, …
 urlpatterns += i18n_patterns(
     path("", include("portal.search.urls")),
+    path("vorgang/", include("services.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -81,3 +81,27 @@ def collection_in_scope(user, collection) -> bool:
         return True
     paths = towns_for_user(user).exclude(collection=None).values_list("collection__path", flat=True)
     return any(collection.path.startswith(path) for path in paths)
+
+
+def staff_site_ids(user, permission: str) -> set[int] | None:
+    """The sites whose back-office items ``user`` may work on with ``permission``
+    (``"app_label.codename"``); None means every site.
+
+    Staff work for their town: they hold the model permission (through a group) and
+    belong to an organisational unit of that town. Superusers work everywhere.
+    """
+    if not user.is_authenticated or not user.is_active:
+        return set()
+    if user.is_superuser:
+        return None
+    if not user.has_perm(permission):
+        return set()
+    cache_name = "_redi_unit_sites"
+    if not hasattr(user, cache_name):
+        from .models import OrganisationalUnit
+
+        sites = set(
+            OrganisationalUnit.objects.filter(members=user).values_list("site_id", flat=True)
+        )
+        setattr(user, cache_name, sites)
+    return set(getattr(user, cache_name))

@@ -8,8 +8,13 @@ pages as link targets. These hooks close that gap.
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.snippets.models import register_snippet
 
+from blocks.wagtail_hooks import TownScopedViewSet
+
+from .models import OrganisationalUnit
 from .permissions import visible_pages
 
 
@@ -21,3 +26,17 @@ def limit_page_chooser_to_own_towns(pages, request):
 @hooks.register("construct_explorer_page_queryset")
 def limit_explorer_to_own_towns(parent_page, pages, request):
     return visible_pages(request.user, pages)
+
+
+class OrganisationalUnitViewSet(TownScopedViewSet):
+    model = OrganisationalUnit
+    icon = "home"
+    menu_label = _("Organisationseinheiten")
+    menu_order = 250
+    add_to_admin_menu = False
+    list_display = ["name", "parent_name", "phone", "site"]
+    list_filter = ["site"]
+    search_fields = ["name"]
+
+
+register_snippet(OrganisationalUnitViewSet)

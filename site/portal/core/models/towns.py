@@ -1,7 +1,4 @@
-"""The town (a Wagtail Site with its settings) and the base page mixin.
-
-Kept tiny on purpose: domain apps depend on this layer.
-"""
+"""The town (a Wagtail Site with its settings) and the base page mixin."""
 
 from __future__ import annotations
 
@@ -26,6 +23,15 @@ class TownSettings(BaseSiteSetting):
         unique=True,
         max_length=40,
         help_text=_("Kurzname in Adressen und Dateinamen, z. B. „bruchsal“."),
+    )
+    code = models.CharField(
+        _("Kennung"),
+        max_length=5,
+        blank=True,
+        validators=[
+            RegexValidator(r"^[A-Z]{2,5}$", _("Zwei bis fünf Großbuchstaben, z. B. „BRU“."))
+        ],
+        help_text=_("Kurzkennung in Vorgangsnummern und Aktenzeichen, z. B. „BRU“."),
     )
     is_region = models.BooleanField(
         _("Regionale Seite"),
@@ -124,6 +130,7 @@ class TownSettings(BaseSiteSetting):
                 FieldPanel("name"),
                 FieldPanel("legal_name"),
                 FieldPanel("slug"),
+                FieldPanel("code"),
                 FieldPanel("tagline"),
                 FieldPanel("is_region"),
             ],
@@ -172,6 +179,11 @@ class TownSettings(BaseSiteSetting):
     @property
     def root_url(self) -> str:
         return self.site.root_url
+
+    @property
+    def reference_code(self) -> str:
+        """The prefix of case numbers and file references ("BRU")."""
+        return self.code or self.slug.replace("-", "")[:3].upper()
 
 
 class SeoMixin(models.Model):

@@ -1,0 +1,1 @@
+"""Online-Bürgerservice: service catalogue, online applications, case tracking, inbox."""

@@ -1,0 +1,1 @@
+"""The staff case inbox in the Wagtail admin."""

@@ -1,0 +1,48 @@
+"""Admin: the regional catalogue (Leistungen, Lebenslagen), application forms and the
+case inbox."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from blocks.wagtail_hooks import TownScopedViewSet
+
+from .inbox import hooks as _inbox_hooks  # noqa: F401 – registers the inbox
+from .models import ApplicationForm, Lebenslage, Leistung
+
+
+class LeistungViewSet(SnippetViewSet):
+    model = Leistung
+    icon = "doc-full"
+    menu_label = _("Leistungen (regional)")
+    list_display = ["name", "leika_key", "live"]
+    list_filter = ["lebenslagen"]
+    search_fields = ["name", "synonyms"]
+
+
+class LebenslageViewSet(SnippetViewSet):
+    model = Lebenslage
+    icon = "group"
+    menu_label = _("Lebenslagen")
+    list_display = ["name", "sort_order"]
+
+
+class ApplicationFormViewSet(TownScopedViewSet):
+    model = ApplicationForm
+    icon = "form"
+    menu_label = _("Antragsformulare")
+    list_display = ["title", "site"]
+    list_filter = ["site"]
+    search_fields = ["title"]
+
+
+class CatalogueGroup(SnippetViewSetGroup):
+    items = (LeistungViewSet, LebenslageViewSet, ApplicationFormViewSet)
+    menu_icon = "doc-full-inverse"
+    menu_label = _("Bürgerservice")
+    menu_name = "buergerservice"
+
+
+register_snippet(CatalogueGroup)

@@ -1,0 +1,100 @@
+"""Sending mail through the outbox (``models.OutboxMessage``).
+
+``queue_mail()`` stores the mail in the caller's transaction and, once that commits,
+enqueues :func:`deliver`; ``flush()`` sends whatever is still waiting (run by
+``manage.py run_scheduled``, e.g. after a crash between commit and delivery).
+"""
+
+from __future__ import annotations
+
+import base64
+import logging
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.utils import timezone
+from django_tasks import task
+
+from .models import OutboxMessage
+
+logger = logging.getLogger(__name__)
+MAX_ATTEMPTS = 10
+
+
+def queue_mail(
+    to: Iterable[str],
+    subject: str,
+    body: str,
+    *,
+    html: str = "",
+    reply_to: str = "",
+    attachments: Iterable[tuple[str, bytes, str]] = (),
+) -> OutboxMessage:
+    """Store a mail for sending after the current transaction commits."""
+    message = OutboxMessage.objects.create(
+        to=[address for address in to if address],
+        subject=subject.replace("\n", " ")[:255],
+        body=body,
+        html=html,
+        reply_to=reply_to,
+        attachments=[
+            {"filename": name, "mimetype": mimetype, "content": base64.b64encode(data).decode()}
+            for name, data, mimetype in attachments
+        ],
+    )
+    transaction.on_commit(lambda: deliver.enqueue(message.pk))
+    return message
+
+
+def send(message: OutboxMessage) -> bool:
+    """Send one stored mail now; True if it went out (or had gone out before)."""
+    with transaction.atomic():
+        locked = (
+            OutboxMessage.objects.select_for_update().filter(pk=message.pk, sent_at=None).first()
+        )
+        if locked is None:
+            return True
+        mail = EmailMultiAlternatives(
+            subject=locked.subject,
+            body=locked.body,
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=locked.to,
+            reply_to=[locked.reply_to] if locked.reply_to else None,
+        )
+        if locked.html:
+            mail.attach_alternative(locked.html, "text/html")
+        for attachment in locked.attachments:
+            mail.attach(
+                attachment["filename"],
+                base64.b64decode(attachment["content"]),
+                attachment["mimetype"],
+            )
+        locked.attempts += 1
+        try:
+            mail.send()
+        except Exception as error:  # any transport failure: keep it for the next flush
+            logger.warning("Mail %s not sent: %s", locked.pk, error)
+            locked.last_error = str(error)[:2000]
+            locked.save(update_fields=["attempts", "last_error"])
+            return False
+        locked.sent_at = timezone.now()
+        locked.last_error = ""
+        locked.save(update_fields=["attempts", "last_error", "sent_at"])
+        return True
+
+
+@task()
+def deliver(message_id: int) -> bool:
+    message = OutboxMessage.objects.filter(pk=message_id).first()
+    return send(message) if message is not None else False
+
+
+def flush() -> int:
+    """Send every waiting mail; returns how many went out."""
+    sent = 0
+    waiting = OutboxMessage.objects.filter(sent_at=None, attempts__lt=MAX_ATTEMPTS)
+    for message in waiting.order_by("pk"):
+        sent += send(message)
+    return sent
