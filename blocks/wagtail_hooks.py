@@ -4,31 +4,16 @@ plus the region-wide ones; editing a region-wide one needs rights on every site.
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Site
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Contact, ReusableContent
+from .scoping import TownScopedPermissionPolicy, scoped
 
-
-def editable_site_ids(user) -> list[int] | None:
-    """Sites whose home page ``user`` may edit; None means all (superusers)."""
-    if user.is_superuser:
-        return None
-    return [
-        site.pk
-        for site in Site.objects.select_related("root_page")
-        if site.root_page.permissions_for_user(user).can_edit()
-    ]
-
-
-def scoped(queryset, user):
-    """Snippets of the sites ``user`` may edit, plus the region-wide ones."""
-    site_ids = editable_site_ids(user)
-    if site_ids is None:
-        return queryset
-    return queryset.filter(site_id__in=site_ids) | queryset.filter(site__isnull=True)
+for _model in (Contact, ReusableContent):
+    register_permission_policy(_model, TownScopedPermissionPolicy(_model))
 
 
 class ScopedChooseMixin:

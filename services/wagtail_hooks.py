@@ -4,13 +4,17 @@ case inbox."""
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from blocks.scoping import TownScopedPermissionPolicy
 from blocks.wagtail_hooks import TownScopedViewSet
 
 from .inbox import hooks as _inbox_hooks  # noqa: F401 – registers the inbox
 from .models import ApplicationForm, Lebenslage, Leistung
+
+register_permission_policy(ApplicationForm, TownScopedPermissionPolicy(ApplicationForm))
 
 
 class LeistungViewSet(SnippetViewSet):

@@ -4,17 +4,22 @@ that shows the regional description with the town's own parts and overrides."""
 from __future__ import annotations
 
 from django.db import models
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from portal.core.models import BasePage
 
+from .. import catalogue
 from ..applications.routes import ApplicationRoutesMixin
 from ..panels import OverrideSummaryPanel, RegionalTextPanel
 from ..sections import SECTIONS
-from .catalogue import SECTION_FEATURES
+from .catalogue import SECTION_FEATURES, Lebenslage
 
 RETENTION_CHOICES = [
     (7, _("7 Tage")),
@@ -40,7 +45,7 @@ def override_field(key: str) -> RichTextField:
     )
 
 
-class ServiceIndexPage(BasePage):
+class ServiceIndexPage(RoutablePageMixin, BasePage):
     """Leistungen A–Z of a town, with Lebenslagen and a search by synonyms."""
 
     intro = models.TextField(_("Einleitung"), blank=True)
@@ -52,6 +57,65 @@ class ServiceIndexPage(BasePage):
     class Meta:
         verbose_name = _("Leistungen A–Z")
         verbose_name_plural = _("Leistungen A–Z")
+
+    def services(self):
+        return (
+            ServicePage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("leistung")
+            .order_by("title")
+        )
+
+    def lebenslagen(self) -> list[Lebenslage]:
+        """The life situations that have at least one service in this town."""
+        return list(
+            Lebenslage.objects.filter(leistungen__pages__in=self.services()).distinct()
+        )
+
+    @path("")
+    def a_to_z(self, request):
+        raw_query = request.GET.get("q", "")
+        query = catalogue.clean_query(raw_query)
+        services = self.services()
+        results = catalogue.search(services, query) if query else None
+        groups = catalogue.a_to_z(services) if results is None else []
+        present = {group.letter for group in groups}
+        return self.render(
+            request,
+            context_overrides={
+                "query": raw_query.strip()[:200] if isinstance(raw_query, str) else "",
+                "results": results,
+                "groups": groups,
+                "letters": [
+                    {"letter": letter, "group": next(g for g in groups if g.letter == letter)}
+                    if letter in present
+                    else {"letter": letter, "group": None}
+                    for letter in catalogue.LETTERS
+                ],
+                "lebenslagen": self.lebenslagen(),
+            },
+        )
+
+    @path("lebenslagen/")
+    def lebenslagen_index(self, request):
+        return TemplateResponse(
+            request,
+            "services/lebenslagen.html",
+            {**self.get_context(request), "lebenslagen": self.lebenslagen()},
+        )
+
+    @path("lebenslagen/<slug:slug>/")
+    def lebenslage(self, request, slug: str):
+        situation = get_object_or_404(Lebenslage, slug=slug)
+        services = list(self.services().filter(leistung__lebenslagen=situation))
+        if not services:
+            raise Http404
+        return TemplateResponse(
+            request,
+            "services/lebenslage.html",
+            {**self.get_context(request), "lebenslage": situation, "services": services},
+        )
 
 
 class ServicePage(ApplicationRoutesMixin, BasePage):
@@ -169,8 +233,8 @@ class ServicePage(ApplicationRoutesMixin, BasePage):
     ]
 
     class Meta:
-        verbose_name = _("Leistung der Stadt")
-        verbose_name_plural = _("Leistungen der Stadt")
+        verbose_name = _("Leistung")
+        verbose_name_plural = _("Leistungen")
 
     # --- what the page shows ------------------------------------------------------
     def sections(self) -> list[dict]:

@@ -4,10 +4,14 @@ that the object exists; the portal treats other towns' objects as absent."""
 
 from __future__ import annotations
 
+from django.apps import apps
+from django.contrib.admin.utils import unquote
 from django.http import Http404, HttpRequest
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page
+
+from blocks.scoping import editable_site_ids
 
 from . import permissions
 
@@ -43,6 +47,8 @@ class TownScopeMiddleware:
                 user, page, include_region=chooser
             ):
                 raise Http404
+        if namespace.startswith("wagtailsnippets_") and "pk" in view_kwargs:
+            self._check_snippet(user, namespace, view_kwargs["pk"])
         if "wagtailimages" in namespace:
             for key in IMAGE_KWARGS:
                 if key in view_kwargs:
@@ -52,6 +58,25 @@ class TownScopeMiddleware:
                 if key in view_kwargs:
                     self._check_media(user, get_document_model(), view_kwargs[key])
         return None
+
+    @staticmethod
+    def _check_snippet(user, namespace: str, pk) -> None:
+        """A town-scoped snippet (one with a ``site``) of another town: 404 on every
+        admin URL of it (edit, delete, history, usage, revisions …)."""
+        try:
+            model = apps.get_model(*namespace.removeprefix("wagtailsnippets_").split("_", 1))
+        except (LookupError, ValueError):
+            return
+        if not any(field.name == "site" for field in model._meta.get_fields()):
+            return
+        site_id = (
+            model._default_manager.filter(pk=unquote(str(pk)))
+            .values_list("site_id", flat=True)
+            .first()
+        )
+        site_ids = editable_site_ids(user)
+        if site_id is not None and site_ids is not None and site_id not in site_ids:
+            raise Http404
 
     @staticmethod
     def _check_media(user, model, pk) -> None:

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from blocks.scoping import TownScopedPermissionPolicy
 from blocks.wagtail_hooks import TownScopedViewSet
 
 from .models import OrganisationalUnit
@@ -26,6 +28,9 @@ def limit_page_chooser_to_own_towns(pages, request):
 @hooks.register("construct_explorer_page_queryset")
 def limit_explorer_to_own_towns(parent_page, pages, request):
     return visible_pages(request.user, pages)
+
+
+register_permission_policy(OrganisationalUnit, TownScopedPermissionPolicy(OrganisationalUnit))
 
 
 class OrganisationalUnitViewSet(TownScopedViewSet):

@@ -1,6 +1,20 @@
+import threading
+import time
+
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+
+from portal.core import scheduled
+
+SCHEDULE_SECONDS = 60
+
+
+def _run_scheduled_forever() -> None:
+    """Mail outbox, retention of personal data … as cron would in production."""
+    while True:
+        time.sleep(SCHEDULE_SECONDS)
+        scheduled.run_all()
 
 
 class Command(BaseCommand):
@@ -16,5 +30,9 @@ class Command(BaseCommand):
         call_command("seed_demo", port=port)
         if no_serve:
             return
-        self.stdout.write(f"\nServer startet auf http://{addr}:{port}/ – beenden mit Strg+C.\n")
+        threading.Thread(target=_run_scheduled_forever, name="scheduled", daemon=True).start()
+        self.stdout.write(
+            f"\nServer startet auf http://{addr}:{port}/ – beenden mit Strg+C.\n"
+            f"Regelmäßige Aufgaben (E-Mail-Versand, Löschfristen) laufen jede Minute.\n"
+        )
         call_command("runserver", f"{addr}:{port}", use_reloader=False)

@@ -1,0 +1,66 @@
+"""Periodic jobs and the mail outbox: a mail stored with its cause survives until sent."""
+
+from __future__ import annotations
+
+from io import StringIO
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.db import transaction
+
+from portal.core import outbox, scheduled
+from portal.core.models import OutboxMessage
+
+pytestmark = pytest.mark.django_db
+
+
+def test_mail_is_sent_after_commit_and_marked(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        message = outbox.queue_mail(
+            ["erika@example.org"],
+            "Ihr Antrag",
+            "Guten Tag",
+            attachments=[("termin.ics", b"BEGIN:VCALENDAR", "text/calendar")],
+        )
+    assert [m.subject for m in mail.outbox] == ["Ihr Antrag"]
+    assert mail.outbox[0].attachments[0][0] == "termin.ics"
+    message.refresh_from_db()
+    assert message.sent_at is not None and message.attempts == 1
+
+
+def test_mail_not_sent_when_the_transaction_fails():
+    with pytest.raises(RuntimeError), transaction.atomic():
+        outbox.queue_mail(["erika@example.org"], "Nie", "x")
+        raise RuntimeError
+    assert not OutboxMessage.objects.filter(subject="Nie").exists()
+    assert mail.outbox == []
+
+
+def test_waiting_mail_is_sent_by_the_scheduled_flush():
+    # as after a crash between commit and delivery: stored, never enqueued
+    OutboxMessage.objects.create(to=["a@example.org"], subject="Liegengeblieben", body="x")
+    results = scheduled.run_all()
+    assert results["core.flush_outbox"] == "1 E-Mail(s) versendet"
+    assert [m.subject for m in mail.outbox] == ["Liegengeblieben"]
+    assert scheduled.run_all()["core.flush_outbox"] == "0 E-Mail(s) versendet"
+
+
+def test_failed_delivery_is_kept_for_the_next_run(settings):
+    settings.MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": 1, "timeout": 1},
+        }
+    }
+    message = OutboxMessage.objects.create(to=["a@example.org"], subject="Später", body="x")
+    assert outbox.send(message) is False
+    message.refresh_from_db()
+    assert message.sent_at is None and message.attempts == 1 and message.last_error
+
+
+def test_run_scheduled_command_reports_every_job():
+    OutboxMessage.objects.create(to=["a@example.org"], subject="Befehl", body="x")
+    output = StringIO()
+    call_command("run_scheduled", stdout=output)
+    assert "core.flush_outbox: 1 E-Mail(s) versendet" in output.getvalue().splitlines()
