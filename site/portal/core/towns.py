@@ -16,6 +16,7 @@ from themes.api import ensure_default_themes
 from themes.models import Theme
 
 from .models import TownSettings
+from .signals import town_created
 
 PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 MEDIA_PERMISSIONS = {
@@ -93,6 +94,7 @@ def create_town(
         editors_group=group,
         **details,
     )
+    transaction.on_commit(lambda: town_created.send(sender=TownSettings, settings=settings))
     return TownResult(settings, created=True)
 
 
