@@ -303,3 +303,12 @@ WAGTAILSEARCH_BACKENDS = search_backends(
     index_prefix=SEARCH_INDEX_PREFIX,
 )
 # --- end of search (portal.search) --------------------------------------------------
+
+# --- Online-Bürgerservice (services) ------------------------------------------------
+# Online applications: limit per IP address on sending and on "save for later"
+# (django-ratelimit syntax), minimum seconds between showing and sending the first
+# step (bots are faster), total size of one application's uploads.
+SERVICES_SUBMIT_RATE = env.text("SERVICES_SUBMIT_RATE", "10/h")
+SERVICES_MIN_SUBMIT_SECONDS = env.integer("SERVICES_MIN_SUBMIT_SECONDS", 3)
+SERVICES_MAX_UPLOAD_TOTAL_MB = env.integer("SERVICES_MAX_UPLOAD_TOTAL_MB", 30)
+RATELIMIT_USE_CACHE = "default"
