@@ -69,9 +69,7 @@ class ServiceIndexPage(RoutablePageMixin, BasePage):
 
     def lebenslagen(self) -> list[Lebenslage]:
         """The life situations that have at least one service in this town."""
-        return list(
-            Lebenslage.objects.filter(leistungen__pages__in=self.services()).distinct()
-        )
+        return list(Lebenslage.objects.filter(leistungen__pages__in=self.services()).distinct())
 
     @path("")
     def a_to_z(self, request):
