@@ -64,3 +64,20 @@ def test_run_scheduled_command_reports_every_job():
     output = StringIO()
     call_command("run_scheduled", stdout=output)
     assert "core.flush_outbox: 1 E-Mail(s) versendet" in output.getvalue().splitlines()
+
+
+def test_sent_mails_are_purged_after_the_keeping_period(settings):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    settings.OUTBOX_KEEP_DAYS = 30
+    now = timezone.now()
+    old = OutboxMessage.objects.create(to=["a@example.org"], subject="Alt", body="x")
+    recent = OutboxMessage.objects.create(to=["a@example.org"], subject="Neu", body="x")
+    waiting = OutboxMessage.objects.create(to=["a@example.org"], subject="Wartet", body="x")
+    OutboxMessage.objects.filter(pk=old.pk).update(sent_at=now - dt.timedelta(days=31))
+    OutboxMessage.objects.filter(pk=recent.pk).update(sent_at=now - dt.timedelta(days=29))
+    OutboxMessage.objects.filter(pk=waiting.pk).update(created_at=now - dt.timedelta(days=40))
+    assert scheduled.purge_outbox() == "1 alte E-Mail(s) gelöscht"
+    assert set(OutboxMessage.objects.values_list("subject", flat=True)) == {"Neu", "Wartet"}

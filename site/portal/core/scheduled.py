@@ -53,4 +53,24 @@ def flush_outbox() -> str:
     return f"{flush()} E-Mail(s) versendet"
 
 
-JOBS = [flush_outbox]
+def purge_outbox() -> str:
+    """Sent mails hold addresses and texts of citizens: keep them only
+    ``OUTBOX_KEEP_DAYS`` (for questions like "did the mail go out?")."""
+    import datetime as dt
+
+    from django.conf import settings
+    from django.utils import timezone
+
+    from .models import OutboxMessage
+    from .outbox import MAX_ATTEMPTS
+
+    cutoff = timezone.now() - dt.timedelta(days=getattr(settings, "OUTBOX_KEEP_DAYS", 30))
+    sent = OutboxMessage.objects.filter(sent_at__lt=cutoff)
+    given_up = OutboxMessage.objects.filter(
+        sent_at=None, attempts__gte=MAX_ATTEMPTS, created_at__lt=cutoff
+    )
+    deleted = sent.delete()[0] + given_up.delete()[0]
+    return f"{deleted} alte E-Mail(s) gelöscht"
+
+
+JOBS = [flush_outbox, purge_outbox]

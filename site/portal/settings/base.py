@@ -312,3 +312,5 @@ SERVICES_SUBMIT_RATE = env.text("SERVICES_SUBMIT_RATE", "10/h")
 SERVICES_MIN_SUBMIT_SECONDS = env.integer("SERVICES_MIN_SUBMIT_SECONDS", 3)
 SERVICES_MAX_UPLOAD_TOTAL_MB = env.integer("SERVICES_MAX_UPLOAD_TOTAL_MB", 30)
 RATELIMIT_USE_CACHE = "default"
+# Sent mails (citizens' addresses and texts) are deleted from the outbox after this.
+OUTBOX_KEEP_DAYS = env.integer("OUTBOX_KEEP_DAYS", 30)
