@@ -29,9 +29,16 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(scope="session")
-def demo_server(tmp_path_factory):
+def demo_dir(tmp_path_factory):
+    """Where the demo server keeps its database, files and log (``server.log``, which
+    holds the mails: the demo sends them to the console)."""
+    return tmp_path_factory.mktemp("demo")
+
+
+@pytest.fixture(scope="session")
+def demo_server(demo_dir):
     """Runs the demo exactly as `make demo` does, on a free port; yields the port."""
-    with run_demo_server(tmp_path_factory.mktemp("demo")) as port:
+    with run_demo_server(demo_dir) as port:
         yield port
 
 

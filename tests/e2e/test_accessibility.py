@@ -21,6 +21,14 @@ PAGES = {
     "accessibility statement with form": ("{town}", "/barrierefreiheit/"),
     "easy language page": ("{town}", "/leichte-sprache/"),
     "not found page": ("{town}", "/gibt-es-nicht/"),
+    "services A–Z": ("{town}", "/rathaus-service/leistungen/"),
+    "service search": ("{town}", "/rathaus-service/leistungen/?q=Hund"),
+    "Lebenslagen": ("{town}", "/rathaus-service/leistungen/lebenslagen/"),
+    "one Lebenslage": ("{town}", "/rathaus-service/leistungen/lebenslagen/umzug/"),
+    "service page": ("{town}", "/rathaus-service/leistungen/hund-anmelden/"),
+    "application first step": ("{town}", "/rathaus-service/leistungen/sperrmuell-anmelden/antrag/"),
+    "case tracking": ("{town}", "/vorgang/demo-{town}-vorgang/"),
+    "lost tracking link": ("{town}", "/vorgang/link/"),
 }
 CASES = [
     pytest.param(town, name, id=f"{town}-{name}")
@@ -33,7 +41,7 @@ CASES = [
 def url_for(port: int, town: str, name: str) -> str:
     host_template, path = PAGES[name]
     host = "localhost" if host_template is None else f"{town}.localhost"
-    return f"http://{host}:{port}{path}"
+    return f"http://{host}:{port}{path.format(town=town)}"
 
 
 @pytest.mark.parametrize(("town", "name"), CASES)

@@ -9,6 +9,7 @@ from wagtail.models import Page
 
 from portal.core.models import TownSettings
 from portal.pages.models import AccessibilityStatementPage, EasyLanguagePage, LegalPage
+from services.models import ServicePage
 from tests.conftest import TOWN_SLUGS
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +34,9 @@ def test_legal_pages_exist_and_are_linked_from_every_page_footer(site_client, sl
     pages = Page.objects.live().descendant_of(town.site.root_page, inclusive=True)
     # home, sections and their pages, four legal pages (the region has one section)
     assert pages.count() >= (9 if slug == "region" else 13)
-    for page in pages:
+    # the ~56 service pages share one template: one of them stands for all
+    services = pages.type(ServicePage)
+    for page in [*pages.not_type(ServicePage), *services[:1]]:
         url = page.relative_url(town.site)
         response = client.get(url)
         assert response.status_code == 200, url

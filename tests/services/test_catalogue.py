@@ -27,7 +27,9 @@ def index():
         ("Anwohnerparkausweis beantragen", "Parken\nBewohnerparken"),
     ]:
         ServicePageFactory(
-            parent=index, title=name, leistung=LeistungFactory(name=name, synonyms=synonyms)
+            parent=index,
+            title=name,
+            leistung=LeistungFactory(name=f"{name} (Test)", synonyms=synonyms),
         )
     return index
 

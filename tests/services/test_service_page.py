@@ -63,7 +63,7 @@ def test_town_notes_and_responsible_office(site_client):
     bruchsal = town("bruchsal")
     unit = OrganisationalUnitFactory(
         site=bruchsal.site,
-        name="Steueramt",
+        name="Steueramt (Test)",
         hearing_loop=True,
         accessibility_note="Aufzug im Innenhof",
         opening_hours=[
@@ -111,13 +111,13 @@ def test_apply_button_only_with_a_form_or_link(site_client):
 
 
 def test_lebenslagen_of_the_service_link_to_the_town_index(site_client):
-    situation = LebenslageFactory(name="Umzug", slug="umzug-test")
+    situation = LebenslageFactory(name="Umzug (Test)", slug="umzug-test")
     leistung = LeistungFactory()
     leistung.lebenslagen.add(situation)
     index = service_index("bruchsal")
     page = ServicePageFactory(parent=index, leistung=leistung)
     soup = BeautifulSoup(site_client("bruchsal").get(page.url).content, "html.parser")
     link = soup.select_one(".service-situations a")
-    assert link.get_text() == "Umzug"
+    assert link.get_text() == "Umzug (Test)"
     site = town("bruchsal").site
     assert link["href"] == f"{index.relative_url(site)}lebenslagen/umzug-test/"

@@ -24,6 +24,7 @@ from portal.pages.models import (
 )
 
 from . import content
+from .services_seed import seed_services
 from .showcase import showcase_body
 from .translations import repair_translated_trees, translate_demo
 
@@ -34,6 +35,11 @@ REGIONAL_EDITOR_LOGIN = ("redaktion.region", "demo-region")
 
 def editor_login(slug: str) -> tuple[str, str]:
     return (f"redaktion.{slug}", f"demo-{slug}")
+
+
+def caseworker_login(slug: str) -> tuple[str, str]:
+    """The demo login of a town's Bürgerservice (case worker)."""
+    return (f"buergerservice.{slug}", f"demo-{slug}")
 
 
 @dataclass
@@ -289,4 +295,6 @@ def _seed(*, domain: str, port: int) -> SeedReport:
             last_name=town.name,
         )
         report.logins.append((f"Redaktion {town.name}", username, password))
+    # Bürgerservice: catalogue, service pages, units, case workers ("Bürgerservice <Stadt>")
+    seed_services(report)
     return report

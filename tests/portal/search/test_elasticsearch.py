@@ -73,7 +73,8 @@ def test_search_query_targets_all_text_within_the_town_and_region():
         "multi_match": {
             "query": "Anmeldung Hund",
             "operator": "and",
-            "fields": ["_all_text", "_all_text_boost_2_0^2.0"],  # title counts twice
+            # titles count twice, the synonyms of services three times
+            "fields": ["_all_text", "_all_text_boost_2_0^2.0", "_all_text_boost_3_0^3.0"],
         }
     }
     filters = str(body["bool"]["filter"])

@@ -31,7 +31,7 @@ def test_search_page_without_query_shows_an_accessible_form(search):
 
 
 def test_finds_a_page_of_the_town_by_title(search):
-    response = search("bruchsal", "Bürgerbüro")
+    response = search("bruchsal", "Bürgerbüro", typ="contentpage")
 
     titles = result_titles(response)
     assert titles[0] == "Bürgerbüro"

@@ -36,14 +36,14 @@ def test_anmelden_finds_a_demo_page_that_only_says_anmeldung(search):
     text = f"{family.title} {family.intro} {family.search_description} {body_text(family)}"
     assert "Anmeldung" in text and "anmelden" not in text.lower()
 
-    titles = result_titles(search("bruchsal", "anmelden"))
+    titles = result_titles(search("bruchsal", "anmelden", typ="contentpage"))
 
     assert "Familie & Bildung" in titles
     assert "Bürgerbüro" in titles  # says both
 
 
 def test_every_word_is_stemmed_and_all_must_match(search):
-    titles = result_titles(search("bruchsal", "Kindertagespflege anmelden"))
+    titles = result_titles(search("bruchsal", "Kindertagespflege anmelden", typ="contentpage"))
 
     assert titles == ["Familie & Bildung"]
 
@@ -58,7 +58,7 @@ def test_eszett_word_forms_find_each_other(search):
 
 
 def test_stemmed_match_is_highlighted(search):
-    response = search("bruchsal", "anmelden")
+    response = search("bruchsal", "anmelden", typ="contentpage")
 
     html = response.content.decode()
     assert "Die <mark>Anmeldung</mark> erfolgt zentral" in html
