@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
-.PHONY: demo test install lint format e2e clean bench bench-search
+.PHONY: demo test install lint format e2e clean bench bench-search bench-submit
 
 $(VENV)/.installed: pyproject.toml requirements/constraints.txt
 	@test -x $(PY) || $$(bin/find-python) -m venv $(VENV)
@@ -43,3 +43,7 @@ bench: install
 ## Search benchmark on PostgreSQL (drops and creates the database redi_search_bench)
 bench-search: install
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/redi} $(VENV)/bin/python bench/search.py
+
+## Online applications on PostgreSQL, 8 clients (issue #5): see bench/README.md
+bench-submit: install
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/redi} $(PY) bench/submit.py

@@ -13,8 +13,8 @@ from wagtail.models import Page, ReferenceIndex
 from portal.core.models import OrganisationalUnit, TownSettings
 from portal.core.permissions import staff_site_ids
 from portal.demo.seed import seed
+from portal.demo.services_cases import demo_tracking_token
 from portal.demo.services_forms import FORMS
-from portal.demo.services_seed import demo_tracking_token
 from services.form_blocks import FieldsBlock, validate_steps
 from services.leika import validate_leika
 from services.models import (

@@ -112,6 +112,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     INSTALLED_APPS.append("django.contrib.postgres")  # full-text search of Wagtail's backend
+    # Under ASGI every request runs in a thread of its own: without a pool, concurrent
+    # requests left their connections open until PostgreSQL refused more ("too many
+    # clients" at 8 parallel form submissions). Django's psycopg pool bounds them.
+    if env.flag("DATABASE_POOL", True):
+        DATABASES["default"]["CONN_MAX_AGE"] = 0  # required with a pool
+        DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+            "min_size": 1,
+            "max_size": env.integer("DATABASE_POOL_SIZE", 20),
+            "timeout": 10,
+        }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.url("REDIS_URL", {"redis", "rediss", "unix"})
@@ -311,6 +321,8 @@ WAGTAILSEARCH_BACKENDS = search_backends(
 SERVICES_SUBMIT_RATE = env.text("SERVICES_SUBMIT_RATE", "10/h")
 SERVICES_MIN_SUBMIT_SECONDS = env.integer("SERVICES_MIN_SUBMIT_SECONDS", 3)
 SERVICES_MAX_UPLOAD_TOTAL_MB = env.integer("SERVICES_MAX_UPLOAD_TOTAL_MB", 30)
+# TrueType font of the case PDF export; default: DejaVu Sans where installed
+SERVICES_PDF_FONT = env.text("SERVICES_PDF_FONT")
 RATELIMIT_USE_CACHE = "default"
 # Sent mails (citizens' addresses and texts) are deleted from the outbox after this.
 OUTBOX_KEEP_DAYS = env.integer("OUTBOX_KEEP_DAYS", 30)
