@@ -112,7 +112,9 @@ class NumberFieldBlock(FieldBlock):
 
 
 class ChoiceFieldBlock(FieldBlock):
-    choices = blocks.ListBlock(blocks.CharBlock(max_length=200), label=_("Antwortmöglichkeiten"), min_num=2)
+    choices = blocks.ListBlock(
+        blocks.CharBlock(max_length=200), label=_("Antwortmöglichkeiten"), min_num=2
+    )
 
     class Meta:
         label = _("Auswahl (eine Antwort)")
@@ -120,7 +122,9 @@ class ChoiceFieldBlock(FieldBlock):
 
 
 class MultipleChoiceFieldBlock(FieldBlock):
-    choices = blocks.ListBlock(blocks.CharBlock(max_length=200), label=_("Antwortmöglichkeiten"), min_num=2)
+    choices = blocks.ListBlock(
+        blocks.CharBlock(max_length=200), label=_("Antwortmöglichkeiten"), min_num=2
+    )
 
     class Meta:
         label = _("Mehrfachauswahl")

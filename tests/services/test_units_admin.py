@@ -46,3 +46,11 @@ def test_unit_postcode_must_have_five_digits():
     with pytest.raises(ValidationError) as error:
         unit.full_clean()
     assert "postcode" in error.value.message_dict
+
+
+def test_town_editors_do_not_see_the_staff_list_of_units(editor):
+    unit = OrganisationalUnitFactory(site=town("bruchsal").site, name="Kasse Testort")
+    html = editor.get(
+        reverse("wagtailsnippets_core_organisationalunit:edit", args=[unit.pk])
+    ).content.decode()
+    assert 'name="members"' not in html  # the user list of the whole installation

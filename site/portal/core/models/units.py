@@ -96,7 +96,8 @@ class OrganisationalUnit(index.Indexed, models.Model):
             ],
             heading=_("Barrierefreiheit des Gebäudes"),
         ),
-        FieldPanel("members"),
+        # who works where is managed by the user administration, not by town editors
+        FieldPanel("members", permission="auth.change_user"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
