@@ -5173,6 +5173,15 @@ def datenschutz(t: dict[str, Any]) -> list[Block]:
                 "entgegenstehen. Formulare werden verschlüsselt übertragen. Bitte beachten "
                 "Sie, dass unverschlüsselte E-Mails auf dem Übertragungsweg von Dritten "
                 "gelesen werden können.",
+                "Online-Anträge: Ihre Angaben und hochgeladenen Dateien werden nur für die "
+                "Bearbeitung des Antrags verwendet und nicht öffentlich gespeichert. Nach dem "
+                "Abschluss des Vorgangs bleiben sie so lange gespeichert, wie es beim "
+                "jeweiligen Antrag angegeben ist (zwischen 7 Tagen und 2 Jahren); danach "
+                "werden sie gelöscht oder so anonymisiert, dass nur die Vorgangsnummer und "
+                "statistische Angaben bleiben. Zwischengespeicherte, nicht abgeschickte "
+                "Anträge werden nach 30 Tagen gelöscht, versandte Benachrichtigungen nach "
+                "30 Tagen. Zum Schutz vor automatisierten Anfragen wird Ihre IP-Adresse "
+                "höchstens eine Stunde lang gezählt, nicht gespeichert.",
             ),
         ),
         ("heading", "8. Ihre Rechte"),
