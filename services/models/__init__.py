@@ -1,3 +1,16 @@
+from .appointments import (
+    ACTIVE_BOOKING_STATUSES,
+    SLOT_MINUTES,
+    AppointmentService,
+    BlockedTime,
+    BookableOffice,
+    Booking,
+    BookingStatus,
+    Counter,
+    SlotClaim,
+    Ticket,
+    TicketStatus,
+)
 from .cases import (
     CLOSED_STATUSES,
     TRANSITIONS,
@@ -17,6 +30,17 @@ from .forms import ApplicationForm
 from .pages import ServiceIndexPage, ServicePage
 
 __all__ = [
+    "ACTIVE_BOOKING_STATUSES",
+    "SLOT_MINUTES",
+    "AppointmentService",
+    "BlockedTime",
+    "BookableOffice",
+    "Booking",
+    "BookingStatus",
+    "Counter",
+    "SlotClaim",
+    "Ticket",
+    "TicketStatus",
     "CLOSED_STATUSES",
     "TRANSITIONS",
     "ApplicationDraft",

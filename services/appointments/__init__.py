@@ -1,0 +1,1 @@
+"""Terminvereinbarung: free slots, booking with double opt-in, the office's day."""
