@@ -28,6 +28,9 @@ TOWN_EDITOR_PERMISSIONS = [
     ("core", "add_organisationalunit"),
     ("core", "change_organisationalunit"),
     ("core", "delete_organisationalunit"),
+    ("services", "add_bookableoffice"),
+    ("services", "change_bookableoffice"),
+    ("services", "delete_bookableoffice"),
 ]
 REGIONAL_EDITOR_PERMISSIONS = [
     *TOWN_EDITOR_PERMISSIONS,

@@ -8,11 +8,12 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from blocks.scoping import TownScopedPermissionPolicy
+from blocks.scoping import TownScopedPermissionPolicy, editable_site_ids
 from blocks.wagtail_hooks import TownScopedViewSet
 
 from .inbox import hooks as _inbox_hooks  # noqa: F401 – registers the inbox
-from .models import ApplicationForm, Lebenslage, Leistung
+from .appointments import hooks as _appointment_hooks  # noqa: F401
+from .models import ApplicationForm, BookableOffice, Lebenslage, Leistung
 
 register_permission_policy(ApplicationForm, TownScopedPermissionPolicy(ApplicationForm))
 
@@ -42,8 +43,22 @@ class ApplicationFormViewSet(TownScopedViewSet):
     search_fields = ["title"]
 
 
+class BookableOfficeViewSet(SnippetViewSet):
+    """Offices taking appointments; an editor sees those of their own towns only."""
+
+    model = BookableOffice
+    icon = "date"
+    menu_label = _("Terminstellen")
+    list_display = ["unit", "enabled", "horizon_days"]
+
+    def get_queryset(self, request):
+        site_ids = editable_site_ids(request.user)
+        offices = BookableOffice.objects.select_related("unit__site")
+        return offices if site_ids is None else offices.filter(unit__site_id__in=site_ids)
+
+
 class CatalogueGroup(SnippetViewSetGroup):
-    items = (LeistungViewSet, LebenslageViewSet, ApplicationFormViewSet)
+    items = (LeistungViewSet, LebenslageViewSet, ApplicationFormViewSet, BookableOfficeViewSet)
     menu_icon = "doc-full-inverse"
     menu_label = _("Bürgerservice")
     menu_name = "buergerservice"

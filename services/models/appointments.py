@@ -83,9 +83,8 @@ class BookableOffice(ClusterableModel):
     def __str__(self) -> str:
         return str(self.unit)
 
-    @property
-    def site_id(self) -> int:
-        return self.unit.site_id
+    #: how the admin finds the town of an office (portal.core.middleware)
+    site_lookup = "unit__site_id"
 
 
 class Counter(models.Model):

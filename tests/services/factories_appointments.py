@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from services.models import AppointmentService, BookableOffice, Counter
+from services.models import AppointmentService, BookableOffice, Counter, Leistung
 
 from .factories import LeistungFactory, OrganisationalUnitFactory, town
 
@@ -41,7 +41,7 @@ def office(
     for position, (name, first, further) in enumerate(services):
         AppointmentService.objects.create(
             office=bookable,
-            leistung=LeistungFactory(name=name),
+            leistung=Leistung.objects.filter(name=name).first() or LeistungFactory(name=name),
             minutes_first_person=first,
             minutes_per_additional_person=further,
             sort_order=position,

@@ -67,11 +67,15 @@ class TownScopeMiddleware:
             model = apps.get_model(*namespace.removeprefix("wagtailsnippets_").split("_", 1))
         except (LookupError, ValueError):
             return
-        if not any(field.name == "site" for field in model._meta.get_fields()):
+        # the path to the town: a ``site`` field, or the model's ``site_lookup``
+        lookup = getattr(model, "site_lookup", None)
+        if lookup is None and any(field.name == "site" for field in model._meta.get_fields()):
+            lookup = "site_id"
+        if lookup is None:
             return
         site_id = (
             model._default_manager.filter(pk=unquote(str(pk)))
-            .values_list("site_id", flat=True)
+            .values_list(lookup, flat=True)
             .first()
         )
         site_ids = editable_site_ids(user)
