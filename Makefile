@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
-.PHONY: demo test install lint format e2e clean bench bench-search bench-submit
+.PHONY: demo test install lint format e2e clean bench bench-search bench-submit bench-appointments
 
 $(VENV)/.installed: pyproject.toml requirements/constraints.txt
 	@test -x $(PY) || $$(bin/find-python) -m venv $(VENV)
@@ -47,3 +47,7 @@ bench-search: install
 ## Online applications on PostgreSQL, 8 clients (issue #5): see bench/README.md
 bench-submit: install
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/redi} $(PY) bench/submit.py
+
+## Appointments on PostgreSQL: the race for the last place, free-slot speed (issue #6)
+bench-appointments: install
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/redi} $(PY) bench/appointments.py
