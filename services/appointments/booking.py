@@ -44,7 +44,7 @@ def check_time(office: BookableOffice, start: dt.datetime, minutes: int, now=Non
             _("Termine können höchstens %(days)d Tage im Voraus gebucht werden.")
             % {"days": office.horizon_days}
         )
-    calendar = slots.Calendar(office, first, last)
+    calendar = slots.Calendar(office, local_day, local_day)
     if start not in calendar.free_starts(local_day, minutes, now):
         raise BookingError(
             _("Dieser Termin ist leider nicht mehr frei. Bitte wählen Sie eine andere Zeit.")

@@ -389,3 +389,19 @@ def test_seeding_again_creates_nothing_new():
     logins = {user for _role, user, _password in report.logins}
     assert {f"buergerservice.{slug}" for slug in TOWN_SLUGS} <= logins
     assert ("Bürgerservice Bruchsal", "buergerservice.bruchsal", "demo-bruchsal") in report.logins
+
+
+@pytest.mark.parametrize("slug", TOWN_SLUGS)
+def test_demo_offices_take_appointments_and_have_bookings(slug):
+    from services.models import BookableOffice, Booking, BookingStatus
+
+    offices = BookableOffice.objects.filter(unit__site=TownSettings.objects.get(slug=slug).site)
+    assert {o.unit.name for o in offices} >= {"Bürgerbüro", "Standesamt"}
+    buergerbuero = offices.get(unit__name="Bürgerbüro")
+    assert buergerbuero.counters.count() == 3
+    assert buergerbuero.services.count() >= 5
+    confirmed = Booking.objects.filter(office=buergerbuero, status=BookingStatus.CONFIRMED)
+    assert confirmed.count() >= 10
+    for booking in confirmed:
+        assert booking.claims.count() == booking.minutes // 5
+        assert booking.counter_id is not None

@@ -40,6 +40,7 @@ from services.models import (
 from services.roles import setup_regional_editors, setup_town
 from services.sections import SECTIONS
 
+from .services_appointments import seed_appointments
 from .services_cases import _GERMAN, seed_cases
 from .services_content import (
     INDEX_INTRO,
@@ -79,6 +80,7 @@ def seed_services(report) -> None:
             town.save(update_fields=["code"])
         caseworkers = setup_town(town)
         units = _units(town, flavour)
+        seed_appointments(town, units)
         index = _service_index(town, report)
         pages = _service_pages(index, leistungen, units, forms, flavour, report)
         staff = _staff(town, caseworkers, units, report)
