@@ -4,9 +4,18 @@ import os
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
 
-from channels.routing import ProtocolTypeRouter  # noqa: E402
+from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
+from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 from django.core.asgi import get_asgi_application  # noqa: E402
 
 django_application = get_asgi_application()
 
-application = ProtocolTypeRouter({"http": django_application})
+from services.appointments.routing import websocket_urlpatterns as call_display  # noqa: E402
+
+application = ProtocolTypeRouter(
+    {
+        "http": django_application,
+        # only pages of our own hosts may open sockets (Origin checked against ALLOWED_HOSTS)
+        "websocket": AllowedHostsOriginValidator(URLRouter([*call_display])),
+    }
+)
