@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
-from django.utils import timezone
 
 from services.appointments import calls
 from services.models import TicketStatus
