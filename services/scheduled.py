@@ -15,3 +15,13 @@ def run_retention() -> str:
 
 
 JOBS = [run_retention]
+
+
+def run_appointment_jobs() -> str:
+    """Appointment reminders, expiry of unconfirmed bookings, deleting personal data."""
+    from .appointments.jobs import run_all
+
+    return run_all()
+
+
+JOBS.append(run_appointment_jobs)

@@ -11,8 +11,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from blocks.scoping import TownScopedPermissionPolicy, editable_site_ids
 from blocks.wagtail_hooks import TownScopedViewSet
 
-from .inbox import hooks as _inbox_hooks  # noqa: F401 – registers the inbox
 from .appointments import hooks as _appointment_hooks  # noqa: F401
+from .inbox import hooks as _inbox_hooks  # noqa: F401 – registers the inbox
 from .models import ApplicationForm, BookableOffice, Lebenslage, Leistung
 
 register_permission_policy(ApplicationForm, TownScopedPermissionPolicy(ApplicationForm))

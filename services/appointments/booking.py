@@ -74,7 +74,7 @@ def create_pending(
     """A pending booking and the confirmation token to mail (only its hash is stored)."""
     minutes = slots.duration(selections)
     check_time(office, start, minutes, now)
-    if open_bookings_for(email).count() >= office.max_bookings_per_email:
+    if email and open_bookings_for(email).count() >= office.max_bookings_per_email:
         raise BookingError(
             _(
                 "Für diese E-Mail-Adresse gibt es schon %(count)d offene Termine. Bitte sagen "

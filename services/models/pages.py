@@ -255,6 +255,22 @@ class ServicePage(ApplicationRoutesMixin, BasePage):
         """The one-line summary in lists and search results."""
         return self.leistung.teaser
 
+    def appointment_link(self) -> str:
+        """The editor's appointment address, else the booking of the responsible office
+        if it offers this service."""
+        if self.appointment_url:
+            return self.appointment_url
+        unit = self.responsible_unit
+        office = getattr(unit, "appointments", None) if unit is not None else None
+        if office is None or not office.enabled:
+            return ""
+        if not office.services.filter(leistung_id=self.leistung_id).exists():
+            return ""
+        from django.urls import reverse
+
+        url = reverse("appointments:book", kwargs={"office_id": office.pk})
+        return f"{url}?leistung={self.leistung_id}"
+
     def search_synonyms(self) -> str:
         return f"{self.leistung.name}\n{self.leistung.synonyms}"
 

@@ -30,6 +30,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("", include("portal.search.urls")),
     path("vorgang/", include("services.urls")),
+    path("termine/", include("services.appointments.urls")),
     path("aufruf/", include("services.appointments.display_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -121,3 +121,23 @@ def test_lebenslagen_of_the_service_link_to_the_town_index(site_client):
     assert link.get_text() == "Umzug (Test)"
     site = town("bruchsal").site
     assert link["href"] == f"{index.relative_url(site)}lebenslagen/umzug-test/"
+
+
+def test_appointment_button_leads_to_the_offices_booking(site_client):
+    from .factories_appointments import office
+
+    bookable = office("bruchsal", services=[("Reisepass beantragen (T)", 15, 10)])
+    service = bookable.services.get()
+    page = ServicePageFactory(
+        parent=service_index("bruchsal"), leistung=service.leistung, responsible_unit=bookable.unit
+    )
+    other = ServicePageFactory(parent=service_index("bruchsal"), responsible_unit=bookable.unit)
+    client = site_client("bruchsal")
+    soup = BeautifulSoup(client.get(page.url).content, "html.parser")
+    link = next(a for a in soup.select(".service-actions a") if "Termin" in a.text)
+    assert link["href"] == f"/termine/{bookable.pk}/?leistung={service.leistung_id}"
+    booking_page = client.get(link["href"])
+    assert booking_page.status_code == 200
+    assert "Reisepass beantragen (T)" in booking_page.content.decode()
+    # a service the office does not book gets no button
+    assert b"Termin vereinbaren" not in client.get(other.url).content
