@@ -37,6 +37,7 @@ from ..models import (
 from ..roles import CASE_PERMISSION
 from . import booking as booking_service
 from . import calls, slots
+from . import mails as appointment_mails
 from .staff_forms import BlockForm, PhoneBookingForm, local
 
 URL_NAMESPACE = "termine"
@@ -439,10 +440,12 @@ class PhoneBookingView(OfficeMixin, WagtailAdminTemplateMixin, TemplateView):
                     email=data["email"],
                     phone=data["phone"],
                 )
-                item, _manage = booking_service.confirm(token)
+                item, manage_token = booking_service.confirm(token)
                 item.source = "phone"
                 item.created_by = request.user
                 item.save(update_fields=["source", "created_by"])
+                if item.email:  # the citizen gets the confirmation with .ics and links
+                    appointment_mails.send_confirmed(item, manage_token)
         except booking_service.BookingError as error:
             form.add_error(None, str(error))
             messages.error(

@@ -600,3 +600,26 @@ def test_every_demo_office_renders_its_next_days_and_week():
         for d in (today + dt.timedelta(days=i) for i in range(1, 5))
     )
     assert shown  # the demo's bookings appear somewhere
+
+
+def test_phone_booking_with_email_mails_the_confirmation(
+    bruchsal, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    monday = next_weekday(0)
+    client = admin_client(caseworker("bruchsal"))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            f"/admin/termine/{bruchsal.pk}/telefon/",
+            phone_data(
+                bruchsal,
+                monday,
+                start=at(monday, 9).isoformat(),
+                name="Tina Telefon",
+                email="tina@example.org",
+                book="1",
+            ),
+        )
+    assert [m.to for m in mail.outbox] == [["tina@example.org"]]
+    assert mail.outbox[0].attachments[0][0].endswith(".ics")
