@@ -47,7 +47,8 @@ def mail_to(log_path, address: str, subject_part: str, containing: str = "") -> 
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
         for message in reversed(mails(log_path)):
-            subject, text = str(message["Subject"]), message.get_content()
+            subject = str(message["Subject"])
+            text = message.get_body(preferencelist=("plain",)).get_content()
             if message["To"] == address and subject_part in subject and containing in text:
                 return subject, text
         time.sleep(0.2)
