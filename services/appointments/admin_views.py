@@ -13,7 +13,7 @@ import datetime as dt
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import QuerySet
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -36,7 +36,7 @@ from ..models import (
 )
 from ..roles import CASE_PERMISSION
 from . import booking as booking_service
-from . import calls, slots
+from . import calls, slots, statistics
 from . import mails as appointment_mails
 from .staff_forms import BlockForm, PhoneBookingForm, local
 
@@ -147,6 +147,7 @@ class OfficeMixin(StaffMixin):
                     "blocks": url("blocks", self.office.pk),
                     "phone": url("phone", self.office.pk),
                     "tickets": url("tickets", self.office.pk),
+                    "statistics": url("statistics", self.office.pk),
                 },
             }
         )
@@ -514,4 +515,54 @@ def _int(value) -> int | None:
     try:
         return int(value)
     except (TypeError, ValueError):
+        return None
+
+
+class StatisticsView(OfficeMixin, WagtailAdminTemplateMixin, TemplateView):
+    """Bookings, no-shows, waiting times, utilisation by day and hour; CSV."""
+
+    template_name = "services/appointments/staff/statistics.html"
+
+    def get_page_title(self) -> str:
+        return _("Statistik")
+
+    def _range(self) -> tuple[dt.date, dt.date]:
+        today = parse_day(None)
+        first = _date(self.request.GET.get("von")) or today - dt.timedelta(days=27)
+        last = _date(self.request.GET.get("bis")) or today
+        if last < first:
+            first, last = last, first
+        return first, min(last, first + dt.timedelta(days=statistics.MAX_DAYS - 1))
+
+    def get(self, request, *args, **kwargs):
+        first, last = self._range()
+        result = statistics.figures(self.office, first, last)
+        if request.GET.get("format") == "csv":
+            response = HttpResponse(
+                statistics.as_csv(result), content_type="text/csv; charset=utf-8"
+            )
+            name = f"termine-{self.office.pk}-{first.isoformat()}-{last.isoformat()}.csv"
+            response["Content-Disposition"] = f'attachment; filename="{name}"'
+            return response
+        context = self.get_context_data(**kwargs)
+        context.update(
+            {
+                "figures": result,
+                "first": first,
+                "last": last,
+                "day_bars": statistics.bars(
+                    {d.day.strftime("%d.%m."): d.utilisation for d in result.days if d.open_minutes}
+                ),
+                "hour_bars": statistics.bars(
+                    {f"{hour}": count for hour, count in result.by_hour.items()}
+                ),
+            }
+        )
+        return self.render_to_response(context)
+
+
+def _date(value) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
         return None

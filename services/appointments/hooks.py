@@ -46,6 +46,7 @@ class AppointmentViewSet(ViewSet):
             ),
             path("<int:office_id>/telefon/", views.PhoneBookingView.as_view(), name="phone"),
             path("<int:office_id>/wartenummern/", views.TicketView.as_view(), name="tickets"),
+            path("<int:office_id>/statistik/", views.StatisticsView.as_view(), name="statistics"),
         ]
 
 
