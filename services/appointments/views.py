@@ -19,7 +19,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import formats, timezone
-from django.utils.translation import get_language, ngettext
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Site
@@ -34,14 +34,15 @@ from .forms import DetailsForm
 
 TEMPLATES = "services/appointments/"
 MAX_TOKEN_LENGTH = 200
+# lazy: translated when shown, in the visitor's language
 WEEKDAYS = [
-    (_("Mo"), _("Montag")),
-    (_("Di"), _("Dienstag")),
-    (_("Mi"), _("Mittwoch")),
-    (_("Do"), _("Donnerstag")),
-    (_("Fr"), _("Freitag")),
-    (_("Sa"), _("Samstag")),
-    (_("So"), _("Sonntag")),
+    (gettext_lazy("Mo"), gettext_lazy("Montag")),
+    (gettext_lazy("Di"), gettext_lazy("Dienstag")),
+    (gettext_lazy("Mi"), gettext_lazy("Mittwoch")),
+    (gettext_lazy("Do"), gettext_lazy("Donnerstag")),
+    (gettext_lazy("Fr"), gettext_lazy("Freitag")),
+    (gettext_lazy("Sa"), gettext_lazy("Samstag")),
+    (gettext_lazy("So"), gettext_lazy("Sonntag")),
 ]
 
 
