@@ -43,7 +43,8 @@ def test_waiting_mail_is_sent_by_the_scheduled_flush():
     results = scheduled.run_all()
     assert results["core.flush_outbox"] == "1 E-Mail(s) versendet"
     assert [m.subject for m in mail.outbox] == ["Liegengeblieben"]
-    assert scheduled.run_all()["core.flush_outbox"] == "0 E-Mail(s) versendet"
+    scheduled.run_all()  # other jobs may queue mails (reminders …); this one goes once
+    assert [m.subject for m in mail.outbox].count("Liegengeblieben") == 1
 
 
 def test_failed_delivery_is_kept_for_the_next_run(settings):
