@@ -31,12 +31,24 @@ def editable_site_ids(user) -> list[int] | None:
     return getattr(user, cache_name)
 
 
+def site_lookup(model) -> str | None:
+    """How to reach the town of ``model``'s objects: its ``site`` field, or the lookup
+    a model names in ``site_lookup`` (e.g. ``"unit__site_id"``); None if unscoped."""
+    lookup = getattr(model, "site_lookup", None)
+    if lookup is None and any(field.name == "site" for field in model._meta.get_fields()):
+        lookup = "site_id"
+    return lookup
+
+
 def scoped(queryset, user):
     """Snippets of the sites ``user`` may edit, plus the region-wide ones."""
     site_ids = editable_site_ids(user)
-    if site_ids is None:
+    lookup = site_lookup(queryset.model)
+    if site_ids is None or lookup is None:
         return queryset
-    return queryset.filter(site_id__in=site_ids) | queryset.filter(site__isnull=True)
+    return queryset.filter(**{f"{lookup}__in": site_ids}) | queryset.filter(
+        **{lookup.removesuffix("_id"): None}
+    )
 
 
 def edits_every_site(user) -> bool:

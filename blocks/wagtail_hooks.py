@@ -10,7 +10,7 @@ from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, Snippe
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Contact, ReusableContent
-from .scoping import TownScopedPermissionPolicy, scoped
+from .scoping import TownScopedPermissionPolicy, scoped, site_lookup
 
 for _model in (Contact, ReusableContent):
     register_permission_policy(_model, TownScopedPermissionPolicy(_model))
@@ -38,7 +38,9 @@ class TownScopedViewSet(SnippetViewSet):
     chooser_viewset_class = ScopedChooserViewSet
 
     def get_queryset(self, request):
-        return scoped(self.model._default_manager.select_related("site"), request.user)
+        # "site_id" → "site", "unit__site_id" → "unit__site": the town shown in the list
+        town = site_lookup(self.model).removesuffix("_id")
+        return scoped(self.model._default_manager.select_related(town), request.user)
 
 
 class ContactViewSet(TownScopedViewSet):

@@ -8,7 +8,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from blocks.scoping import TownScopedPermissionPolicy, editable_site_ids
+from blocks.scoping import TownScopedPermissionPolicy
 from blocks.wagtail_hooks import TownScopedViewSet
 
 from .appointments import hooks as _appointment_hooks  # noqa: F401
@@ -43,18 +43,13 @@ class ApplicationFormViewSet(TownScopedViewSet):
     search_fields = ["title"]
 
 
-class BookableOfficeViewSet(SnippetViewSet):
-    """Offices taking appointments; an editor sees those of their own towns only."""
+class BookableOfficeViewSet(TownScopedViewSet):
+    """Offices taking appointments (scoped through ``BookableOffice.site_lookup``)."""
 
     model = BookableOffice
     icon = "date"
     menu_label = _("Terminstellen")
     list_display = ["unit", "enabled", "horizon_days"]
-
-    def get_queryset(self, request):
-        site_ids = editable_site_ids(request.user)
-        offices = BookableOffice.objects.select_related("unit__site")
-        return offices if site_ids is None else offices.filter(unit__site_id__in=site_ids)
 
 
 class CatalogueGroup(SnippetViewSetGroup):

@@ -11,7 +11,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from blocks.scoping import editable_site_ids
+from blocks.scoping import editable_site_ids, site_lookup
 
 from . import permissions
 
@@ -67,10 +67,7 @@ class TownScopeMiddleware:
             model = apps.get_model(*namespace.removeprefix("wagtailsnippets_").split("_", 1))
         except (LookupError, ValueError):
             return
-        # the path to the town: a ``site`` field, or the model's ``site_lookup``
-        lookup = getattr(model, "site_lookup", None)
-        if lookup is None and any(field.name == "site" for field in model._meta.get_fields()):
-            lookup = "site_id"
+        lookup = site_lookup(model)
         if lookup is None:
             return
         site_id = (
