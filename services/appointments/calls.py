@@ -8,6 +8,8 @@ display also polls :func:`board` as JSON.
 
 from __future__ import annotations
 
+import logging
+
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.db import IntegrityError, transaction
@@ -17,6 +19,7 @@ from django.utils import timezone
 from ..models import BookableOffice, Counter, Ticket, TicketStatus
 
 SHOWN_CALLS = 6
+logger = logging.getLogger(__name__)
 
 
 def group_name(office_id: int) -> str:
@@ -93,6 +96,4 @@ def announce(office_id: int) -> None:
             group_name(office_id), {"type": "board.update", "board": board(office_id)}
         )
     except Exception:  # Redis down: the displays poll and catch up
-        import logging
-
-        logging.getLogger(__name__).warning("call display push failed", exc_info=True)
+        logger.warning("call display push failed", exc_info=True)

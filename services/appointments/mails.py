@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from portal.core.outbox import queue_mail
 
@@ -35,11 +36,12 @@ def manage_url(site, token: str) -> str:
 
 
 def service_names(booking) -> str:
+    """ "Personalausweis beantragen (2 Personen), …" – plural forms per language."""
     return ", ".join(
-        f"{item.get('name', '')} ({item.get('persons', 1)} "
-        + (_("Person") if item.get("persons", 1) == 1 else _("Personen"))
-        + ")"
+        ngettext("%(service)s (%(count)d Person)", "%(service)s (%(count)d Personen)", persons)
+        % {"service": item.get("name", ""), "count": persons}
         for item in booking.services
+        for persons in [item.get("persons", 1)]
     )
 
 
