@@ -35,7 +35,7 @@ class BookingError(Exception):
 def check_time(office: BookableOffice, start: dt.datetime, minutes: int, now=None) -> None:
     """Raise BookingError if ``start`` is in the past, too soon, too far or not free."""
     now = now or timezone.now()
-    first, last = slots.bookable_range(office, now)
+    _first, last = slots.bookable_range(office, now)
     if start < now:
         raise BookingError(_("Dieser Zeitpunkt liegt in der Vergangenheit."))
     local_day = start.astimezone(slots.zone()).date()

@@ -144,6 +144,7 @@ def test_whole_flow_books_mails_ics_and_cancel_frees_the_slot(
     assert SlotClaim.objects.filter(booking=booking).count() == 3
 
     confirmation = mail.outbox[-1]
+    assert "Personalausweis beantragen (T) (1 Person)" in confirmation.body
     manage_link = link_in(confirmation.body, "verwalten")
     (name, content, mimetype) = confirmation.attachments[0]
     assert name == "termin.ics"
