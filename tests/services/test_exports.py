@@ -40,8 +40,13 @@ ANSWERS = [
 
 
 def _streams(data: bytes) -> list[bytes]:
+    """Each stream's bytes, cut by its /Length: compressed data may itself hold a line
+    break before "endstream", so the end marker alone cuts some streams short."""
     found = []
-    for header, body in re.findall(rb"<<(.*?)>>\s*stream\r?\n(.*?)\r?\nendstream", data, re.S):
+    for match in re.finditer(rb"\bobj\b((?:(?!endobj).)*?)\bstream\r?\n", data, re.S):
+        header = match.group(1)
+        length = int(re.search(rb"/Length\s+(\d+)", header).group(1))
+        body = data[match.end() : match.end() + length]
         found.append(zlib.decompress(body) if b"FlateDecode" in header else body)
     return found
 
