@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("vorgang/", include("services.urls")),
     path("termine/", include("services.appointments.urls")),
     path("aufruf/", include("services.appointments.display_urls")),
+    path("verein/", include("vereinsportal.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "portal.demo",
     # domain apps
     "services",
+    "vereinsportal",
     "blocks",
     "blocks.clipboard",
     "themes",
@@ -324,5 +325,19 @@ SERVICES_MAX_UPLOAD_TOTAL_MB = env.integer("SERVICES_MAX_UPLOAD_TOTAL_MB", 30)
 # TrueType font of the case PDF export; default: DejaVu Sans where installed
 SERVICES_PDF_FONT = env.text("SERVICES_PDF_FONT")
 RATELIMIT_USE_CACHE = "default"
+
+# --- Vereine & Ehrenamt (vereinsportal) ---------------------------------------------
+# Public forms (club contact, club registration, sign-up, volunteer interest): limit per
+# IP address (django-ratelimit syntax).
+VEREINE_FORM_RATE = env.text("VEREINE_FORM_RATE", "20/h")
+# Recurring events without an end are materialised this many days ahead (a daily job
+# moves the horizon on).
+VEREINE_OCCURRENCE_HORIZON_DAYS = env.integer("VEREINE_OCCURRENCE_HORIZON_DAYS", 400)
+# Personal data: sign-ups are deleted this many days after the event date, volunteer
+# interests this many days after they arrived.
+VEREINE_SIGNUP_KEEP_DAYS = env.integer("VEREINE_SIGNUP_KEEP_DAYS", 30)
+VEREINE_INTEREST_KEEP_DAYS = env.integer("VEREINE_INTEREST_KEEP_DAYS", 90)
+# Largest image a club may upload (logo, photos, event image), in megabytes.
+VEREINE_MAX_IMAGE_MB = env.integer("VEREINE_MAX_IMAGE_MB", 5)
 # Sent mails (citizens' addresses and texts) are deleted from the outbox after this.
 OUTBOX_KEEP_DAYS = env.integer("OUTBOX_KEEP_DAYS", 30)

@@ -1,0 +1,5 @@
+"""Placeholder – replaced by the events helper."""
+
+
+def validate_event(event) -> None:
+    return None

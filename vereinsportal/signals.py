@@ -1,0 +1,1 @@
+"""Signal handlers: occurrences follow publishing."""

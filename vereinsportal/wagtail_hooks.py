@@ -1,0 +1,1 @@
+"""Wagtail admin: regional taxonomies as snippets, the review of club registrations."""
