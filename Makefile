@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
-.PHONY: demo test install lint format e2e clean bench bench-search bench-submit bench-appointments
+.PHONY: demo test install lint format e2e clean bench bench-search bench-submit bench-appointments bench-vereine
 
 $(VENV)/.installed: pyproject.toml requirements/constraints.txt
 	@test -x $(PY) || $$(bin/find-python) -m venv $(VENV)
@@ -51,3 +51,7 @@ bench-submit: install
 ## Appointments on PostgreSQL: the race for the last place, free-slot speed (issue #6)
 bench-appointments: install
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/redi} $(PY) bench/appointments.py
+
+## Vereinsportal on PostgreSQL: 640 clubs, 5,000 events in one town (issue #7)
+bench-vereine: install
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/redi_bench_vereine} $(PY) bench/vereine.py

@@ -9,4 +9,4 @@ class VereinsportalConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401
+        from . import roles, signals  # noqa: F401 – town handlers, occurrence upkeep

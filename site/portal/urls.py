@@ -1,13 +1,14 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.core import views as core_views
+from vereinsportal.calendar.feeds import ICS_PATH_PATTERN, serve_ics
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
@@ -33,6 +34,8 @@ urlpatterns += i18n_patterns(
     path("termine/", include("services.appointments.urls")),
     path("aufruf/", include("services.appointments.display_urls")),
     path("verein/", include("vereinsportal.urls")),
+    # iCalendar feeds of calendar, club and event pages (Wagtail's page URLs allow no dot)
+    re_path(ICS_PATH_PATTERN, serve_ics, name="vereinsportal_ics"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

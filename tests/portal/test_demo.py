@@ -10,6 +10,7 @@ from wagtail.models import Page, Site
 from portal.core.models import TownSettings
 from portal.demo import content
 from portal.demo.seed import seed
+from portal.pages.models import IndexPage
 
 pytestmark = pytest.mark.django_db
 
@@ -30,10 +31,12 @@ def test_running_the_demo_setup_again_changes_nothing():
 def test_every_town_has_home_two_sections_with_three_pages_and_legal_pages():
     for town in TownSettings.objects.filter(is_region=False):
         home = town.site.root_page
-        sections = home.get_children().live().in_menu()
+        sections = home.get_children().live().in_menu().type(IndexPage)
         assert sections.count() == 2
         for section in sections:
             assert section.get_children().live().count() >= 3
+        menu = list(home.get_children().live().in_menu().values_list("slug", flat=True))
+        assert menu[-3:] == ["vereine", "veranstaltungen", "ehrenamt"]
         slugs = set(home.get_children().values_list("slug", flat=True))
         assert {"impressum", "datenschutz", "barrierefreiheit", "leichte-sprache"} <= slugs
 

@@ -71,14 +71,15 @@ def test_ten_sites_exist_with_town_settings():
 
 
 @pytest.mark.parametrize("slug", ["bruchsal", "rastatt"])
-def test_main_navigation_lists_the_two_sections(site_client, slug):
+def test_main_navigation_lists_the_sections_and_the_club_portal(site_client, slug):
     soup = BeautifulSoup(site_client(slug).get("/").content, "html.parser")
 
     nav = soup.select_one("nav.main-nav")
     titles = [a.get_text(strip=True) for a in nav.select("a")]
-    assert len(titles) == 2
+    assert len(titles) == 5
     assert titles[0] == "Rathaus & Service"
     assert titles[1].startswith("Leben in")
+    assert titles[2:] == ["Vereine", "Veranstaltungen", "Ehrenamt"]
 
 
 def test_home_page_links_the_easy_language_page(site_client):

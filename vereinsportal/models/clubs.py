@@ -228,7 +228,9 @@ class ClubPage(RoutablePageMixin, BasePage):
 
     def save(self, *args, **kwargs):
         if self.path and self.town_site_id is None:
-            site = self.get_site()
+            # from the parent: a new page's own url_path is set only inside Page.save()
+            parent = self.get_parent()
+            site = parent.get_site() if parent else None
             self.town_site_id = site.pk if site else None
         return super().save(*args, **kwargs)
 

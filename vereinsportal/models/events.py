@@ -251,12 +251,13 @@ class EventPage(RoutablePageMixin, BasePage):
         validate_event(self)
 
     def save(self, *args, **kwargs):
-        if self.path:
+        if self.path and (self.town_site_id is None or self.club_id is None):
+            # from the parent club: a new page's own url_path is set only in Page.save()
+            parent = self.get_parent()
             if self.town_site_id is None:
-                site = self.get_site()
+                site = parent.get_site() if parent else None
                 self.town_site_id = site.pk if site else None
             if self.club_id is None:
-                parent = self.get_parent()
                 self.club_id = parent.pk if parent else None
         return super().save(*args, **kwargs)
 

@@ -35,6 +35,15 @@ class Signup(models.Model):
     created_at = models.DateTimeField(_("angemeldet am"), auto_now_add=True)
     promoted_at = models.DateTimeField(_("nachgerückt am"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("abgemeldet am"), null=True, blank=True)
+    language = models.CharField(
+        _("Sprache"), max_length=10, blank=True, help_text=_("Sprache der E-Mails.")
+    )
+    dropped_mailed_at = models.DateTimeField(
+        _("über Ausfall informiert am"),
+        null=True,
+        blank=True,
+        help_text=_("Wann die Person erfahren hat, dass der Termin entfällt (einmal)."),
+    )
 
     class Meta:
         ordering = ["created_at", "pk"]

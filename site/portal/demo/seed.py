@@ -27,6 +27,7 @@ from . import content
 from .services_seed import seed_services
 from .showcase import showcase_body
 from .translations import repair_translated_trees, translate_demo
+from .vereine_seed import seed_vereine
 
 ADMIN_LOGIN = ("admin", "demo-admin")
 SHOWCASE_SLUG = "auf-einen-blick"
@@ -297,4 +298,6 @@ def _seed(*, domain: str, port: int) -> SeedReport:
         report.logins.append((f"Redaktion {town.name}", username, password))
     # Bürgerservice: catalogue, service pages, units, case workers ("Bürgerservice <Stadt>")
     seed_services(report)
+    # Vereinsportal: directory, calendar and board per town, clubs, events, club logins
+    seed_vereine(report)
     return report

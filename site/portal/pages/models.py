@@ -14,8 +14,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from blocks.streams import content_stream, text_stream
+from blocks.streams import text_stream
 from portal.core.models import BasePage, SeoMixin, TownSettings
+
+from .streams import page_stream
 
 INDEX_PAGE_SIZE = 12
 
@@ -24,7 +26,7 @@ class RegionHomePage(BasePage):
     """Home of the regional site: introduces the alliance and links to every town."""
 
     intro = models.TextField(_("Einleitung"), blank=True)
-    body = StreamField(content_stream(), verbose_name=_("Inhalt"), blank=True)
+    body = StreamField(page_stream(), verbose_name=_("Inhalt"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
@@ -50,7 +52,7 @@ class HomePage(BasePage):
     """Home page of one town."""
 
     intro = models.TextField(_("Begrüßung"), blank=True)
-    body = StreamField(content_stream(), verbose_name=_("Inhalt"), blank=True)
+    body = StreamField(page_stream(), verbose_name=_("Inhalt"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
@@ -103,7 +105,7 @@ class ContentPage(BasePage):
     intro = models.TextField(
         _("Einleitung"), blank=True, help_text=_("Ein bis zwei Sätze; erscheint in Übersichten.")
     )
-    body = StreamField(content_stream(), verbose_name=_("Inhalt"), blank=True)
+    body = StreamField(page_stream(), verbose_name=_("Inhalt"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]

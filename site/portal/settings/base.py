@@ -337,6 +337,8 @@ VEREINE_OCCURRENCE_HORIZON_DAYS = env.integer("VEREINE_OCCURRENCE_HORIZON_DAYS",
 # interests this many days after they arrived.
 VEREINE_SIGNUP_KEEP_DAYS = env.integer("VEREINE_SIGNUP_KEEP_DAYS", 30)
 VEREINE_INTEREST_KEEP_DAYS = env.integer("VEREINE_INTEREST_KEEP_DAYS", 90)
+# Decided club registrations (with the applicant's contact details) are deleted after this.
+VEREINE_REGISTRATION_KEEP_DAYS = env.integer("VEREINE_REGISTRATION_KEEP_DAYS", 90)
 # Largest image a club may upload (logo, photos, event image), in megabytes.
 VEREINE_MAX_IMAGE_MB = env.integer("VEREINE_MAX_IMAGE_MB", 5)
 # Sent mails (citizens' addresses and texts) are deleted from the outbox after this.
