@@ -9,13 +9,14 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from ..forms import FilterForm
 from ..models import Category, ClubPage, EventPage
 from ..recurrence import BERLIN
 
 MAX_RANGE_DAYS = 3 * 366
 
 
-class CalendarFilterForm(forms.Form):
+class CalendarFilterForm(FilterForm):
     von = forms.DateField(
         label=_("Von"),
         required=False,
@@ -64,17 +65,6 @@ class CalendarFilterForm(forms.Form):
         elif start and end and (end - start).days > MAX_RANGE_DAYS:
             self.add_error("bis", _("Bitte höchstens drei Jahre auf einmal wählen."))
         return data
-
-    def values(self) -> dict:
-        """The valid values only: a wrong field is ignored (and shown as error)."""
-        if not self.is_bound:
-            return {}
-        self.is_valid()
-        return {
-            name: value
-            for name, value in getattr(self, "cleaned_data", {}).items()
-            if name not in self.errors and value not in (None, "", False)
-        }
 
 
 def apply(occurrences: QuerySet, values: dict, towns: dict | None = None) -> QuerySet:

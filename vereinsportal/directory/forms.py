@@ -8,6 +8,7 @@ import unicodedata
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ..forms import FilterForm, email_field, name_field
 from ..models import Category, TargetGroup
 
 MAX_QUERY = 100
@@ -29,7 +30,7 @@ def initial_of(title: str) -> str:
     return OTHER_LETTER
 
 
-class DirectoryFilterForm(forms.Form):
+class DirectoryFilterForm(FilterForm):
     """``?q=…&kategorie=sport&stadt=bruchsal&zielgruppe=familien&barrierefrei=1&buchstabe=B``.
     A value that makes no sense is left out of the filter, never an error page."""
 
@@ -85,31 +86,12 @@ class DirectoryFilterForm(forms.Form):
             raise forms.ValidationError(_("Bitte einen Buchstaben von A bis Z wählen."))
         return letter
 
-    def values(self) -> dict:
-        """The valid filter values (an invalid one is simply not applied)."""
-        self.is_valid()
-        return {key: value for key, value in self.cleaned_data.items() if value}
-
 
 class ContactForm(forms.Form):
     """A message to a club. It is mailed to the club and not stored."""
 
-    name = forms.CharField(
-        label=_("Ihr Name"),
-        max_length=200,
-        error_messages={"required": _("Bitte geben Sie Ihren Namen an.")},
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
-    )
-    email = forms.EmailField(
-        label=_("Ihre E-Mail-Adresse"),
-        max_length=254,
-        help_text=_("Der Verein antwortet Ihnen an diese Adresse."),
-        error_messages={
-            "required": _("Bitte geben Sie Ihre E-Mail-Adresse an."),
-            "invalid": _("Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@beispiel.de."),
-        },
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
+    name = name_field()
+    email = email_field(_("Der Verein antwortet Ihnen an diese Adresse."))
     subject = forms.CharField(
         label=_("Betreff"),
         max_length=200,

@@ -7,34 +7,20 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from ..forms import email_field, name_field, phone_field
+
 
 def keep_days() -> int:
     return getattr(settings, "VEREINE_SIGNUP_KEEP_DAYS", 30)
 
 
 class SignupForm(forms.Form):
-    name = forms.CharField(
-        label=_("Ihr Name"),
-        max_length=200,
-        error_messages={"required": _("Bitte geben Sie Ihren Namen an.")},
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
-    )
-    email = forms.EmailField(
+    name = name_field()
+    email = email_field(
+        _("Dorthin schicken wir die Bestätigung und den Link zum Abmelden."),
         label=_("E-Mail-Adresse"),
-        help_text=_("Dorthin schicken wir die Bestätigung und den Link zum Abmelden."),
-        error_messages={
-            "required": _("Bitte geben Sie Ihre E-Mail-Adresse an."),
-            "invalid": _("Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@beispiel.de."),
-        },
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-    phone = forms.CharField(
-        label=_("Telefon"),
-        max_length=50,
-        required=False,
-        help_text=_("Freiwillig – falls der Verein Sie kurzfristig erreichen muss."),
-        widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
-    )
+    phone = phone_field(_("Freiwillig – falls der Verein Sie kurzfristig erreichen muss."))
     places = forms.TypedChoiceField(
         label=_("Anzahl Plätze"),
         coerce=int,

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from ..forms import EMAIL_ERRORS, EMAIL_WIDGET, NAME_ERRORS, NAME_WIDGET, PHONE_WIDGET, FilterForm
 from ..models import Category, TargetGroup, VolunteerInterest, VolunteerOpportunity
 from ..models.volunteering import TimeCommitment
 
@@ -19,7 +20,7 @@ def keep_days() -> int:
     return getattr(settings, "VEREINE_INTEREST_KEEP_DAYS", 90)
 
 
-class BoardFilterForm(forms.Form):
+class BoardFilterForm(FilterForm):
     """``?kategorie=sport&zeitaufwand=weekly&geeignet=familien&stadt=bruchsal&q=…``.
     Unknown values are left out of the filter (and reported next to the field)."""
 
@@ -53,11 +54,6 @@ class BoardFilterForm(forms.Form):
         else:
             self.fields["stadt"].choices = [("", _("alle Städte")), *towns]
 
-    def values(self) -> dict:
-        """The valid filter values (an invalid one is simply not applied)."""
-        self.is_valid()
-        return {key: value for key, value in self.cleaned_data.items() if value}
-
 
 class InterestForm(forms.ModelForm):
     consent = forms.BooleanField(
@@ -78,19 +74,14 @@ class InterestForm(forms.ModelForm):
             "message": _("Warum interessiert Sie die Aufgabe? Wann hätten Sie Zeit?"),
         }
         error_messages = {
-            "name": {"required": _("Bitte geben Sie Ihren Namen an.")},
-            "email": {
-                "required": _("Bitte geben Sie Ihre E-Mail-Adresse an."),
-                "invalid": _(
-                    "Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@example.de."
-                ),
-            },
+            "name": NAME_ERRORS,
+            "email": EMAIL_ERRORS,
             "message": {"required": _("Bitte schreiben Sie dem Verein eine kurze Nachricht.")},
         }
         widgets = {
-            "name": forms.TextInput(attrs={"autocomplete": "name"}),
-            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
-            "phone": forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
+            "name": forms.TextInput(attrs=NAME_WIDGET),
+            "email": forms.EmailInput(attrs=EMAIL_WIDGET),
+            "phone": forms.TextInput(attrs=PHONE_WIDGET),
             "message": forms.Textarea(attrs={"rows": 6, "maxlength": 4000}),
         }
 
