@@ -33,6 +33,28 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
+def demo_seeded(django_db_blocker):
+    """For transactional tests (``django_db(transaction=True)``): each empties the
+    database when it ends – demo included – and pytest-django runs them after all
+    others, so the second of them seeds the demo again."""
+    from wagtail.models import Site
+
+    if Site.objects.filter(hostname=host("bruchsal").split(":")[0]).exists():
+        return
+    from django.conf import settings
+    from wagtail.models import Collection, Locale, Page
+
+    with django_db_blocker.unblock():
+        # what Wagtail's migrations create and the flush removed: locale, tree roots
+        locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+        if Page.get_first_root_node() is None:
+            Page.add_root(title="Root", slug="root", locale=locale)
+        if Collection.get_first_root_node() is None:
+            Collection.add_root(name="Root")
+        call_command("seed_demo", port=PORT, verbosity=0)
+
+
+@pytest.fixture
 def site_client(db):
     """``site_client("bruchsal").get("/")`` – a test client bound to a town's host name."""
 

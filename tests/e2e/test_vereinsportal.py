@@ -12,7 +12,7 @@ import icalendar
 import pytest
 import recurring_ical_events
 
-from tests.e2e.test_online_application import assert_accessible
+from tests.e2e.test_online_application import assert_accessible, mail_to
 
 pytestmark = pytest.mark.e2e
 
@@ -132,3 +132,34 @@ def test_pages_reached_by_following_links_are_accessible(demo_server, page, requ
     assert len(visited) == 9
     foreign = [seen for seen in requests_seen if urlsplit(seen).netloc != urlsplit(base).netloc]
     assert foreign == []
+
+
+def test_citizen_signs_up_gets_mail_with_cancel_link_and_cancels(demo_server, demo_dir, page):
+    """Sign up for a demo course, read the confirmation mail, cancel through its link."""
+    base = f"http://ettlingen.localhost:{demo_server}"
+    day = (dt.date.today() + dt.timedelta(days=9)).isoformat()
+    page.goto(f"{base}/veranstaltungen/?von={day}&bis={day}")
+    page.get_by_role("link", name="Seepferdchen-Kurs für Kinder").first.click()
+    page.wait_for_load_state()
+    assert page.locator("#anmeldung").is_visible()
+    assert_accessible(page)
+
+    page.fill("[name=name]", "Aylin Demir")
+    page.fill("[name=email]", "aylin.demir@example.org")
+    page.select_option("[name=places]", "2")
+    page.check("[name=consent]")
+    page.get_by_role("button", name="Verbindlich anmelden").click()
+    page.wait_for_load_state()
+    assert "angemeldet" in page.locator("main").inner_text().lower()
+    assert_accessible(page)
+
+    subject, text = mail_to(
+        demo_dir / "server.log", "aylin.demir@example.org", "Anmeldung bestätigt"
+    )
+    assert "Seepferdchen-Kurs für Kinder" in subject
+    link = next(word for word in text.split() if "/verein/abmelden/" in word)
+    page.goto(base + urlsplit(link).path)
+    assert_accessible(page)
+    page.get_by_role("button", name="Ja, abmelden").click()
+    page.wait_for_load_state()
+    assert "abgemeldet" in page.locator("main").inner_text().lower()

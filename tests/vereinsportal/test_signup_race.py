@@ -69,10 +69,12 @@ def same_person_four_times(occurrence) -> list[str]:
 
 # One test function: a transactional test empties the database (and the demo seed)
 # when it ends, so every race runs on pages created here, before that happens.
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="races are tested on PostgreSQL (DATABASE_URL=postgres://…)",
+)
 @pytest.mark.django_db(transaction=True)
-def test_races_for_the_last_place():
-    if connection.vendor != "postgresql":
-        pytest.skip("races are tested on PostgreSQL (DATABASE_URL=postgres://…)")
+def test_races_for_the_last_place(demo_seeded):
 
     # with a waiting list: one confirmed, everyone else waiting, positions 1..7
     occurrence = first_occurrence(signup_event(capacity=1))
