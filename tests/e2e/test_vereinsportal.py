@@ -84,19 +84,28 @@ def test_club_manager_creates_recurring_event_that_appears_in_calendar_and_feed(
 
 
 CITIZEN_PAGES = [
-    ("club directory", "/vereine/"),
-    ("club directory filtered", "/vereine/?kategorie=sport&barrierefrei=1"),
-    ("club registration", "/vereine/registrieren/"),
-    ("event calendar", "/veranstaltungen/"),
-    ("calendar archive", "/veranstaltungen/archiv/"),
-    ("volunteer board", "/ehrenamt/"),
-    ("club login", "/verein/anmelden/"),
+    ("club directory", "bruchsal", "/vereine/"),
+    ("club directory filtered", "bruchsal", "/vereine/?kategorie=sport&barrierefrei=1"),
+    ("club registration", "bruchsal", "/vereine/registrieren/"),
+    ("event calendar", "bruchsal", "/veranstaltungen/"),
+    ("calendar archive", "bruchsal", "/veranstaltungen/archiv/"),
+    ("volunteer board", "bruchsal", "/ehrenamt/"),
+    ("club login", "bruchsal", "/verein/anmelden/"),
+    ("regional club directory", None, "/vereine/"),
+    ("regional event calendar", None, "/veranstaltungen/"),
+    ("regional volunteer board", None, "/ehrenamt/"),
+    ("regional club registration", None, "/vereine/registrieren/"),
 ]
 
 
-@pytest.mark.parametrize(("name", "path"), CITIZEN_PAGES, ids=[name for name, _ in CITIZEN_PAGES])
-def test_club_portal_page_is_accessible_and_private(demo_server, page, requests_seen, name, path):
-    url = f"http://bruchsal.localhost:{demo_server}{path}"
+@pytest.mark.parametrize(
+    ("name", "town", "path"), CITIZEN_PAGES, ids=[name for name, *_ in CITIZEN_PAGES]
+)
+def test_club_portal_page_is_accessible_and_private(
+    demo_server, page, requests_seen, name, town, path
+):
+    host = f"{town}.localhost" if town else "localhost"
+    url = f"http://{host}:{demo_server}{path}"
     response = page.goto(url)
     assert response is not None and response.status == 200, url
     assert_accessible(page)
