@@ -7,6 +7,7 @@ import datetime as dt
 import hashlib
 
 import pytest
+import vobject
 from django.test import RequestFactory
 from django.utils import timezone
 from icalendar import Calendar
@@ -97,6 +98,9 @@ def test_sign_up_confirms_mails_ics_and_cancel_link(site_client):
     assert str(vevent["URL"]).endswith(event_path(event))
     assert str(vevent["LOCATION"]) == "Schlossgarten, Schönbornstraße 1, 76646 Bruchsal"
     assert [tz["TZID"] for tz in calendar.walk("VTIMEZONE")] == ["Europe/Berlin"]
+    # a second reader (vobject) reads the same moment from the file's own VTIMEZONE
+    [read_back] = vobject.readComponents(calendar.to_ical().decode()).__next__().vevent_list
+    assert read_back.dtstart.value == occurrence.start
 
     # the event page now counts the two places
     page = client.get(event_path(event))

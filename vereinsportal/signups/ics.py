@@ -1,6 +1,6 @@
 """The one-event calendar file (``termin.ics``) attached to sign-up mails.
 
-Times are in Europe/Berlin with a ``VTIMEZONE`` (``add_missing_timezones``), all-day
+Times are in Europe/Berlin with the feeds' ``VTIMEZONE`` (``berlin_vtimezone``), all-day
 dates as ``VALUE=DATE``. The UID ``signup-<id>@<host>`` stays the same for a sign-up,
 so a later file with ``STATUS:CANCELLED`` (the date is off, or the person cancelled)
 updates the entry in the person's calendar.
@@ -14,23 +14,15 @@ from zoneinfo import ZoneInfo
 from django.utils import timezone
 from icalendar import Calendar, Event
 
+from ..calendar.display import place_of
+from ..calendar.ics import berlin_vtimezone
+
 BERLIN = ZoneInfo("Europe/Berlin")
 
 
 def location_of(event) -> str:
-    """The place as one line: the event's own address, the club's meeting place or
-    the online address."""
-    kind = getattr(event, "location_kind", "")
-    if kind == "online":
-        return event.online_url or ""
-    if kind == "address":
-        parts = [event.location_name, event.street, f"{event.postcode} {event.city}".strip()]
-    else:
-        club = event.club
-        if club is None:
-            return ""
-        parts = [club.place_name, club.street, f"{club.postcode} {club.city}".strip()]
-    return ", ".join(part for part in parts if part)
+    """The place as one line – the same the calendar and the feeds show."""
+    return place_of(event).one_line
 
 
 def signup_ics(signup, *, event, occurrence, url: str, host: str, cancelled: bool = False) -> bytes:
@@ -60,6 +52,6 @@ def signup_ics(signup, *, event, occurrence, url: str, host: str, cancelled: boo
         vevent.add("description", event.teaser)
     vevent.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     vevent.add("sequence", 1 if cancelled else 0)
+    calendar.add_component(berlin_vtimezone())
     calendar.add_component(vevent)
-    calendar.add_missing_timezones()
     return calendar.to_ical()
