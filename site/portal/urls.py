@@ -17,6 +17,10 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("theme/", include("themes.urls")),
     path("api/v2/", include("portal.api.urls")),
+    # Sensorik: SensorThings API, device intake, live values for the widgets
+    path("sta/v1.1/", include("sensor_widgets.sta.urls")),
+    path("sensorik/api/", include("sensor_widgets.intake.urls")),
+    path("sensorik/", include("sensor_widgets.urls")),
 ]
 
 if settings.DEBUG:

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     # domain apps
     "services",
     "vereinsportal",
+    "sensor_widgets",
     "blocks",
     "blocks.clipboard",
     "themes",
@@ -343,3 +344,28 @@ VEREINE_REGISTRATION_KEEP_DAYS = env.integer("VEREINE_REGISTRATION_KEEP_DAYS", 9
 VEREINE_MAX_IMAGE_MB = env.integer("VEREINE_MAX_IMAGE_MB", 5)
 # Sent mails (citizens' addresses and texts) are deleted from the outbox after this.
 OUTBOX_KEEP_DAYS = env.integer("OUTBOX_KEEP_DAYS", 30)
+
+# --- Infrastruktur Sensorik (sensor_widgets) -----------------------------------------
+# MQTT broker the intake worker (`redi mqtt_intake`) subscribes to, e.g.
+# mqtt://user:password@127.0.0.1:1883 (mqtts:// for TLS). Unset: HTTP intake only.
+MQTT_URL = env.url("MQTT_URL", {"mqtt", "mqtts"})
+# Topics of the uplinks: ChirpStack v4 and The Things Stack v3 by default.
+SENSOR_MQTT_TOPICS = env.csv(
+    "SENSOR_MQTT_TOPICS", ["application/+/device/+/event/up", "v3/+/devices/+/up"]
+)
+# Client id of the worker: the broker keeps its persistent session (QoS 1) under it.
+SENSOR_MQTT_CLIENT_ID = env.text("SENSOR_MQTT_CLIENT_ID", "redi-intake")
+# Raw observations are deleted after this many days; hourly/daily aggregates stay.
+SENSOR_RAW_KEEP_DAYS = env.integer("SENSOR_RAW_KEEP_DAYS", 90)
+# Most observations one HTTP request may carry.
+SENSOR_BATCH_MAX = env.integer("SENSOR_BATCH_MAX", 10000)
+# How many HTTP requests one device may send (django-ratelimit syntax).
+SENSOR_HTTP_RATE = env.text("SENSOR_HTTP_RATE", "600/m")
+# SensorThings API: entities per page by default and at most ($top).
+SENSOR_STA_PAGE_SIZE = env.integer("SENSOR_STA_PAGE_SIZE", 100)
+SENSOR_STA_MAX_TOP = env.integer("SENSOR_STA_MAX_TOP", 10000)
+# SensorThings MQTT extension: new observations are published to the broker under
+# v1.1/Datastreams(<id>)/Observations (only when MQTT_URL is set).
+SENSOR_STA_MQTT = env.flag("SENSOR_STA_MQTT", True)
+# Pages whose WebSocket is unavailable ask for new values this often (seconds).
+SENSOR_POLL_SECONDS = env.integer("SENSOR_POLL_SECONDS", 30)
