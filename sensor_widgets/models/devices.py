@@ -70,11 +70,6 @@ class Device(models.Model):
     objects = DeviceQuerySet.as_manager()
     site_lookup = "thing__site_id"
 
-    @property
-    def site_id(self) -> int | None:
-        """The town, through the Thing (for the town-scoped admin permissions)."""
-        return self.thing.site_id if self.thing_id else None
-
     class Meta:
         verbose_name = _("Gerät")
         verbose_name_plural = _("Geräte")
@@ -89,6 +84,11 @@ class Device(models.Model):
         else:
             self.dev_eui = None
         super().save(*args, **kwargs)
+
+    @property
+    def site_id(self) -> int | None:
+        """The town, through the Thing (for the town-scoped admin permissions)."""
+        return self.thing.site_id if self.thing_id else None
 
     def issue_token(self) -> str:
         """A new HTTP token: returned once, only its hash is kept. Replaces the old one."""

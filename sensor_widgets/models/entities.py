@@ -267,11 +267,6 @@ class Datastream(models.Model):
 
     site_lookup = "thing__site_id"
 
-    @property
-    def site_id(self) -> int | None:
-        """The town, through the Thing (for the town-scoped admin permissions)."""
-        return self.thing.site_id if self.thing_id else None
-
     class Meta:
         verbose_name = _("Datenstrom")
         verbose_name_plural = _("Datenströme")
@@ -282,6 +277,11 @@ class Datastream(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.unit_symbol})"
+
+    @property
+    def site_id(self) -> int | None:
+        """The town, through the Thing (for the town-scoped admin permissions)."""
+        return self.thing.site_id if self.thing_id else None
 
     def clean(self) -> None:
         errors = {}
