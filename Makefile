@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
-.PHONY: demo test install lint format e2e clean bench bench-search bench-submit bench-appointments bench-vereine
+.PHONY: demo test install lint format e2e clean bench bench-search bench-submit bench-appointments bench-vereine bench-sensors
 
 $(VENV)/.installed: pyproject.toml requirements/constraints.txt
 	@test -x $(PY) || $$(bin/find-python) -m venv $(VENV)
@@ -55,3 +55,7 @@ bench-appointments: install
 ## Vereinsportal on PostgreSQL: 640 clubs, 5,000 events in one town (issue #7)
 bench-vereine: install
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/redi_bench_vereine} $(PY) bench/vereine.py
+
+## Sensorik on PostgreSQL + Redis + Mosquitto: HTTP/MQTT ingest, WebSocket fan-out, chart (issue #8)
+bench-sensors: install
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/redi} $(PY) bench/sensors.py $(BENCH_ARGS)

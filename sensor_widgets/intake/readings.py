@@ -68,7 +68,10 @@ def parse_result(value: object) -> float:
     """A finite number (``true``/``false`` and numbers in quotes are not numbers)."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ReadingError(_("Messwert ist keine Zahl: %(value)s") % {"value": str(value)[:40]})
-    number = float(value)
+    try:
+        number = float(value)
+    except OverflowError:  # an integer with hundreds of digits
+        raise ReadingError(_("Messwert ist keine endliche Zahl.")) from None
     if not math.isfinite(number):
         raise ReadingError(_("Messwert ist keine endliche Zahl."))
     return number

@@ -24,6 +24,7 @@ from portal.pages.models import (
 )
 
 from . import content
+from .sensor_seed import seed_sensors
 from .services_seed import seed_services
 from .showcase import showcase_body
 from .translations import repair_translated_trees, translate_demo
@@ -300,4 +301,6 @@ def _seed(*, domain: str, port: int) -> SeedReport:
     seed_services(report)
     # Vereinsportal: directory, calendar and board per town, clubs, events, club logins
     seed_vereine(report)
+    # Sensorik: stations, devices, history, "Messwerte" pages, sensor staff logins
+    seed_sensors(report)
     return report

@@ -359,6 +359,10 @@ SENSOR_MQTT_CLIENT_ID = env.text("SENSOR_MQTT_CLIENT_ID", "redi-intake")
 SENSOR_RAW_KEEP_DAYS = env.integer("SENSOR_RAW_KEEP_DAYS", 90)
 # Most observations one HTTP request may carry.
 SENSOR_BATCH_MAX = env.integer("SENSOR_BATCH_MAX", 10000)
+# Largest HTTP intake body (bytes).
+SENSOR_HTTP_MAX_BYTES = env.integer("SENSOR_HTTP_MAX_BYTES", 16 * 1024 * 1024)
+# How long the broker keeps the worker's session (and queues uplinks) while it is away.
+SENSOR_MQTT_SESSION_EXPIRY = env.integer("SENSOR_MQTT_SESSION_EXPIRY", 7 * 24 * 3600)
 # How many HTTP requests one device may send (django-ratelimit syntax).
 SENSOR_HTTP_RATE = env.text("SENSOR_HTTP_RATE", "600/m")
 # SensorThings API: entities per page by default and at most ($top).
