@@ -357,6 +357,8 @@ SENSOR_MQTT_TOPICS = env.csv(
 SENSOR_MQTT_CLIENT_ID = env.text("SENSOR_MQTT_CLIENT_ID", "redi-intake")
 # Raw observations are deleted after this many days; hourly/daily aggregates stay.
 SENSOR_RAW_KEEP_DAYS = env.integer("SENSOR_RAW_KEEP_DAYS", 90)
+# Ended threshold alerts are deleted after this many days (open ones never).
+SENSOR_ALERT_KEEP_DAYS = env.integer("SENSOR_ALERT_KEEP_DAYS", 730)
 # Most observations one HTTP request may carry.
 SENSOR_BATCH_MAX = env.integer("SENSOR_BATCH_MAX", 10000)
 # Largest HTTP intake body (bytes).
