@@ -20,7 +20,7 @@ BERLIN = ZoneInfo("Europe/Berlin")
 
 
 @pytest.mark.django_db(transaction=True)
-def test_ten_confirmations_for_the_last_slot():
+def test_ten_confirmations_for_the_last_slot(demo_seeded):
     if connection.vendor != "postgresql":
         pytest.skip("races are tested on PostgreSQL (DATABASE_URL=postgres://…)")
     o = office(counters=1)

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.http import HttpRequest, JsonResponse
 from wagtail.models import Site
 
-from blocks.streams import content_blocks
+from portal.pages.streams import page_stream
 
 API = "/api/v2"
 
@@ -246,7 +246,7 @@ def _schemas() -> dict:
     url = {"type": "string", "format": "uri"}
     nullable_text = {"type": ["string", "null"]}
     when = {"type": ["string", "null"], "format": "date-time"}
-    block_types = sorted({name for name, _block in content_blocks()})
+    block_types = sorted(page_stream().child_blocks)  # content blocks and domain blocks
     tags = {"type": "array", "items": text}
     media_meta = _object({"type": text, "detail_url": url, "tags": tags, "download_url": url})
     related = _object(
