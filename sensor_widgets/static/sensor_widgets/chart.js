@@ -43,7 +43,8 @@
             ctx.lineTo(u.bbox.left + u.bbox.width, y);
             ctx.stroke();
             ctx.font = "600 " + 12 * devicePixelRatio + "px sans-serif";
-            ctx.fillText(words[entry[0]] || entry[0], u.bbox.left + 6 * devicePixelRatio, y - 5 * devicePixelRatio);
+            ctx.textAlign = "right";  // at the right end: clear of the axis and its numbers
+            ctx.fillText(words[entry[0]] || entry[0], u.bbox.left + u.bbox.width - 6 * devicePixelRatio, y - 5 * devicePixelRatio);
             ctx.restore();
           });
         },
