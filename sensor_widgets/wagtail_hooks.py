@@ -27,6 +27,7 @@ from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, Snippe
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from blocks.scoping import TownScopedPermissionPolicy
+from blocks.wagtail_hooks import TownScopedViewSet, scoped_view
 
 from . import roles
 from .admin_views import (
@@ -194,27 +195,11 @@ class SensorChooserViewSet(SnippetChooserViewSet):
     choose_results_view_class = SensorChooseResultsView
 
 
-class ScopedObjectMixin:
-    """Another town's object does not exist for the user: 404 on every view of it."""
+class SensorScopedViewSet(TownScopedViewSet):
+    """The shared town-scoped viewset, with the sensor staff's towns
+    (:func:`roles.sensor_site_ids`) in list and chooser."""
 
-    def get_object(self, *args, **kwargs):
-        instance = super().get_object(*args, **kwargs)
-        roles.in_scope(self.request.user, getattr(instance, "site_id", None))
-        return instance
-
-
-def _scoped(view_class):
-    return type(view_class.__name__, (ScopedObjectMixin, view_class), {})
-
-
-class SensorScopedViewSet(SnippetViewSet):
     chooser_viewset_class = SensorChooserViewSet
-    edit_view_class = _scoped(snippet_views.EditView)
-    copy_view_class = _scoped(snippet_views.CopyView)
-    delete_view_class = _scoped(snippet_views.DeleteView)
-    usage_view_class = _scoped(snippet_views.UsageView)
-    history_view_class = _scoped(snippet_views.HistoryView)
-    inspect_view_class = _scoped(snippet_views.InspectView)
     town = "site"
 
     def get_queryset(self, request):
@@ -274,7 +259,7 @@ class LocationViewSet(SensorScopedViewSet):
     )
 
 
-class DatastreamDeleteView(_scoped(snippet_views.DeleteView)):
+class DatastreamDeleteView(scoped_view(snippet_views.DeleteView)):
     """Deleting a datastream deletes its stored values: the confirmation says how many."""
 
     @property
