@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "services",
     "vereinsportal",
     "sensor_widgets",
+    "backoffice.efiles",
     "blocks",
     "blocks.clipboard",
     "themes",
@@ -205,6 +206,25 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 FILE_UPLOAD_PERMISSIONS = 0o640
+# django-filer keeps non-public files (records of the E-Akte) below PRIVATE_MEDIA_ROOT;
+# they have no URL of their own and are served only by permission-checked views
+FILER_STORAGES = {
+    "private": {
+        "main": {
+            "ENGINE": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT / "filer"), "base_url": None},
+            "UPLOAD_TO": "filer.utils.generate_filename.randomized",
+            "UPLOAD_TO_PREFIX": "",
+        },
+        "thumbnails": {
+            "ENGINE": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT / "filer-thumbnails"), "base_url": None},
+            "THUMBNAIL_OPTIONS": {},
+        },
+    },
+}
+# E-Akte: largest document upload
+EFILES_MAX_UPLOAD_MB = env.integer("EFILES_MAX_UPLOAD_MB", 50)
 
 # --- languages ----------------------------------------------------------------------
 LANGUAGE_CODE = "de"

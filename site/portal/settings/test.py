@@ -14,3 +14,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 VAR_DIR.mkdir(parents=True, exist_ok=True)
+# E-Akte documents in django-filer's private storage: a throwaway folder for the tests
+FILER_STORAGES["private"]["main"]["OPTIONS"]["location"] = str(VAR_DIR / "test-private" / "filer")  # noqa: F405
+FILER_STORAGES["private"]["thumbnails"]["OPTIONS"]["location"] = str(  # noqa: F405
+    VAR_DIR / "test-private" / "filer-thumbnails"
+)
