@@ -115,9 +115,15 @@ def allocate(unit, year: int) -> tuple[int, str]:
         except IntegrityError:
             pass  # a parallel creation made it first
         counter = counters.get(unit=unit, year=counter_year)
-    counter.last_number += 1
+    from .models import Akte
+
+    while True:
+        # skips numbers already taken – possible after the pattern was changed
+        counter.last_number += 1
+        reference = render(
+            pattern, plan=unit.code, nummer=counter.last_number, jahr=year, stadt=records.town_code
+        )
+        if not Akte.objects.filter(site_id=unit.site_id, aktenzeichen=reference).exists():
+            break
     counter.save(update_fields=["last_number"])
-    number = counter.last_number
-    return number, render(
-        pattern, plan=unit.code, nummer=number, jahr=year, stadt=records.town_code
-    )
+    return counter.last_number, reference

@@ -1,5 +1,13 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+
+def _setup_roles(sender, **kwargs) -> None:
+    """Every town gets its E-Akte groups (also towns created before the app was added)."""
+    from .roles import setup_all_towns
+
+    setup_all_towns()
 
 
 class EfilesConfig(AppConfig):
@@ -7,3 +15,6 @@ class EfilesConfig(AppConfig):
     label = "efiles"
     verbose_name = _("E-Akte")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        post_migrate.connect(_setup_roles, sender=self)
