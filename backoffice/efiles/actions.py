@@ -70,7 +70,7 @@ def ensure_open(akte: Akte) -> None:
 
 def _locked_akte(akte: Akte) -> Akte:
     """The Akte row, locked for this transaction (serialises changes to one file)."""
-    return Akte.objects.select_for_update().select_related("site").get(pk=akte.pk)
+    return Akte.objects.select_for_update(of=("self",)).select_related("site").get(pk=akte.pk)
 
 
 def _check_upload(upload) -> None:
@@ -295,7 +295,10 @@ def add_dokument(
 
 def _locked_dokument(dokument: Dokument) -> Dokument:
     return (
-        Dokument.objects.select_for_update().select_related("akte", "locked_by").get(pk=dokument.pk)
+        # "of self": PostgreSQL cannot lock the nullable side of an outer join (locked_by)
+        Dokument.objects.select_for_update(of=("self",))
+        .select_related("akte", "locked_by")
+        .get(pk=dokument.pk)
     )
 
 

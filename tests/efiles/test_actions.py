@@ -56,12 +56,12 @@ def entries(obj_akte) -> list[str]:
 
 
 def test_new_akte_gets_the_next_aktenzeichen_of_its_plan_unit(unit, anna):
-    plan = PlanUnitFactory(site=unit.site, code="022.31", retention_years=30, disposal="A")
+    plan = PlanUnitFactory(site=unit.site, code="799.31", retention_years=30, disposal="A")
     first = akte(unit, plan_unit=plan, user=anna)
     second = akte(unit, plan_unit=plan, user=anna, title="Zweiter Bauantrag")
     year = timezone.localdate().year
-    assert first.aktenzeichen == f"022.31/0001/{year}"
-    assert second.aktenzeichen == f"022.31/0002/{year}"
+    assert first.aktenzeichen == f"799.31/0001/{year}"
+    assert second.aktenzeichen == f"799.31/0002/{year}"
     # retention and disposal are taken from the plan unit
     assert (second.retention_years, second.disposal) == (30, "A")
     assert entries(first) == [AuditAction.CREATE]
