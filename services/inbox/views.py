@@ -31,7 +31,7 @@ from .. import exports, workflow
 from ..models import Case, CaseEventKind
 from ..roles import CASE_PERMISSION
 from ..workflow import WorkflowError, display_name
-from . import history
+from . import filing, history
 from .access import cases_for, get_case_or_404, may_export, site_ids_for
 from .filters import CaseFilterSet
 from .forms import AssignForm, MessageForm, NoteForm, StatusForm
@@ -231,8 +231,12 @@ class CaseDetailView(CaseMixin, WagtailAdminTemplateMixin, TemplateView):
                 and (site_ids is None or case.site_id in site_ids),
                 "urls": {
                     name: url(name, case.pk)
-                    for name in ("assign", "status", "note", "message", "export_pdf", "export_json")
+                    for name in (
+                        *("assign", "status", "note", "message", "file"),
+                        *("export_pdf", "export_json"),
+                    )
                 },
+                "filing": filing.context(case, user, self.bound_forms.get("filing_form")),
             }
         )
         return context
@@ -317,6 +321,22 @@ class MessageView(CaseActionView):
     def perform(self, form) -> str:
         workflow.send_message(self.case, form.cleaned_data["text"], self.request.user)
         return _("Die Nachricht wurde an die antragstellende Person gesendet.")
+
+
+class FileIntoAkteView(CaseActionView):
+    """ "In E-Akte ablegen": the case's files into one of the user's open Akten."""
+
+    form_name = "filing_form"
+
+    def check_permission(self, request) -> None:
+        if not filing.may_file(request.user) or self.case.is_anonymised:
+            raise PermissionDenied
+
+    def make_form(self):
+        return filing.FilingForm(self.request.POST, case=self.case, user=self.request.user)
+
+    def perform(self, form) -> str:
+        return filing.file_case(self.case, form, self.request.user)
 
 
 def _private_headers(response: HttpResponse) -> HttpResponse:

@@ -61,6 +61,7 @@ class CaseInboxViewSet(ViewSet):
             path("<int:pk>/status/", views.StatusView.as_view(), name="status"),
             path("<int:pk>/notiz/", views.NoteView.as_view(), name="note"),
             path("<int:pk>/nachricht/", views.MessageView.as_view(), name="message"),
+            path("<int:pk>/e-akte/", views.FileIntoAkteView.as_view(), name="file"),
             path(
                 "<int:pk>/dateien/<int:file_pk>/",
                 views.DownloadView.as_view(),

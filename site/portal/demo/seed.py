@@ -24,6 +24,7 @@ from portal.pages.models import (
 )
 
 from . import content
+from .efiles_seed import seed_efiles
 from .sensor_seed import seed_sensors
 from .services_seed import seed_services
 from .showcase import showcase_body
@@ -303,4 +304,6 @@ def _seed(*, domain: str, port: int) -> SeedReport:
     seed_vereine(report)
     # Sensorik: stations, devices, history, "Messwerte" pages, sensor staff logins
     seed_sensors(report)
+    # E-Akte: groups, file plan, records staff logins, files with documents
+    seed_efiles(report)
     return report

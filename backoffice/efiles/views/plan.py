@@ -1,3 +1,0 @@
-"""Placeholder: filled by its owner."""
-
-urlpatterns: list = []
