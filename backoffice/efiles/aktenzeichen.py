@@ -22,17 +22,20 @@ SAMPLE = {"plan": "020.10", "nummer": 123, "jahr": 2026, "jahr2": "26", "stadt":
 
 def _fields(pattern: str) -> list[tuple[str, str]]:
     try:
-        return [
-            (name, spec)
-            for _literal, name, spec, _conversion in string.Formatter().parse(pattern)
-            if name is not None
-        ]
-    except ValueError as error:
+        parsed = list(string.Formatter().parse(pattern))
+    except ValueError:
         raise ValidationError(
-            _("Das Muster ist nicht lesbar (%(error)s). Geschweifte Klammern nur um Platzhalter.")
-            % {"error": error},
+            _(
+                "Das Muster ist nicht lesbar: Jede „{“ braucht eine schließende „}“, und "
+                "geschweifte Klammern stehen nur um Platzhalter wie {plan}."
+            ),
             code="syntax",
         ) from None
+    if any(conversion for *_rest, conversion in parsed):
+        raise ValidationError(
+            _("Platzhalter ohne Zusätze wie „!r“ angeben, z. B. {plan}."), code="conversion"
+        )
+    return [(name, spec) for _literal, name, spec, _conversion in parsed if name is not None]
 
 
 def validate_pattern(pattern: str) -> None:

@@ -37,7 +37,9 @@ def extract_text(version_id: int) -> str:
         status = TextStatus.NONE if text is None else TextStatus.DONE
         text = text or ""
     with transaction.atomic():
-        dokument = Dokument.objects.select_for_update().filter(pk=version.dokument_id).first()
+        dokument = (
+            Dokument.objects.select_for_update(of=("self",)).filter(pk=version.dokument_id).first()
+        )
         if dokument is None:
             return "gone"
         dokument.text, dokument.text_status = text, status

@@ -74,6 +74,7 @@ def test_valid_file_creates_the_tree(site, user):
         (";Bauwesen;;10;B;;ja", "Zeile 3: Kennzeichen fehlt."),
         ("5;Bauwesen;;zehn;B;;ja", "Zeile 3: Aufbewahrung „zehn“ ist keine Zahl"),
         ("5;Bauwesen;;-1;B;;ja", "Zeile 3: Aufbewahrung „-1“ ist keine Zahl"),
+        ("5;Bauwesen;;²;B;;ja", "Zeile 3: Aufbewahrung „²“ ist keine Zahl"),
         ("5;Bauwesen;;201;B;;ja", "Zeile 3: Aufbewahrung 201 Jahre ist zu lang – höchstens 200."),
         ("5;Bauwesen;;;B;;ja", "Zeile 3: Aufbewahrung fehlt"),
         ("5;;;10;B;;ja", "Zeile 3: Bezeichnung fehlt."),

@@ -225,7 +225,7 @@ def check_row(line: int, values: dict[str, str]) -> tuple[Row | None, list[str]]
             _("Aufbewahrung fehlt – bitte die Zahl der Jahre angeben (0 bis %(max)d)."),
             max=MAX_RETENTION,
         )
-    elif not raw_retention.isdigit():
+    elif not (raw_retention.isascii() and raw_retention.isdigit()):
         error(
             _("Aufbewahrung „%(value)s“ ist keine Zahl von Jahren (0 bis %(max)d)."),
             value=raw_retention,

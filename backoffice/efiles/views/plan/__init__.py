@@ -144,7 +144,7 @@ class PlanUnitFormView(PlanView):
             return PlanUnitForm(self.request.POST, instance=self.unit, site=site)
         initial = {}
         parent = self.request.GET.get("parent", "")
-        if self.unit is None and parent.isdigit():
+        if self.unit is None and parent.isascii() and parent.isdigit() and len(parent) < 19:
             initial["parent"] = PlanUnit.objects.filter(site=site, pk=int(parent)).first()
         return PlanUnitForm(instance=self.unit, site=site, initial=initial)
 
