@@ -349,8 +349,9 @@ class AkteDetailView(AkteObjectMixin, RecordsView):
         return context
 
 
-class AkteActionView(AkteDetailView):
-    """A POST on a file's page; bad input shows the page again with the message."""
+class ActionMixin:
+    """A POST on a record's page (``make_form`` → ``perform``); a refused or invalid
+    change shows the page again with the reason, nothing changed."""
 
     http_method_names = ["post"]
     form_name = ""
@@ -361,23 +362,33 @@ class AkteActionView(AkteDetailView):
     def perform(self, form) -> str:
         raise NotImplementedError
 
+    def success_url(self) -> str:
+        raise NotImplementedError
+
     def post(self, request, *args, **kwargs):
         form = self.make_form()
         summary = NOT_SAVED
-        if form.is_valid():
+        if form is None or form.is_valid():
             try:
                 message = self.perform(form)
             except actions.RecordError as error:
-                form.add_error(None, error.message)
+                if form is not None:
+                    form.add_error(None, error.message)
                 summary = _("Die Änderung wurde nicht gespeichert: %(reason)s") % {
                     "reason": error.message
                 }
             else:
                 messages.success(request, message)
-                return redirect(url("akte_detail", self.akte.pk))
-        self.bound_forms = {self.form_name: form}
+                return redirect(self.success_url())
+        if form is not None:
+            self.bound_forms = {self.form_name: form}
         messages.error(request, str(summary))
         return self.render_to_response(self.get_context_data())
+
+
+class AkteActionView(ActionMixin, AkteDetailView):
+    def success_url(self) -> str:
+        return url("akte_detail", self.akte.pk)
 
 
 class AkteCloseView(AkteActionView):

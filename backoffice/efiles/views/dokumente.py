@@ -9,14 +9,13 @@ administrators. Objects only through ``access`` (404 otherwise).
 from __future__ import annotations
 
 from django.http import FileResponse, Http404
-from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin import messages
 
 from .. import access, actions, audit, storage
 from ..forms import CheckinForm, DokumentEditForm, DokumentForm, VersionForm
-from .akten import NOT_SAVED, OpenAkteFormView, RecordsView, url
+from .akten import ActionMixin, OpenAkteFormView, RecordsView, url
 
 
 def may_force(user) -> bool:
@@ -139,37 +138,9 @@ class DokumentDetailView(DokumentObjectMixin, RecordsView):
         return context
 
 
-class DokumentActionView(DokumentDetailView):
-    """A POST on a document's page; a refused change shows the page again with the reason."""
-
-    http_method_names = ["post"]
-    form_name = ""
-
-    def make_form(self):
-        raise NotImplementedError
-
-    def perform(self, form) -> str:
-        raise NotImplementedError
-
-    def post(self, request, *args, **kwargs):
-        form = self.make_form()
-        summary = NOT_SAVED
-        if form is None or form.is_valid():
-            try:
-                message = self.perform(form)
-            except actions.RecordError as error:
-                if form is not None:
-                    form.add_error(None, error.message)
-                summary = _("Die Änderung wurde nicht gespeichert: %(reason)s") % {
-                    "reason": error.message
-                }
-            else:
-                messages.success(request, message)
-                return redirect(url("dokument_detail", self.dokument.pk))
-        if form is not None:
-            self.bound_forms = {self.form_name: form}
-        messages.error(request, str(summary))
-        return self.render_to_response(self.get_context_data())
+class DokumentActionView(ActionMixin, DokumentDetailView):
+    def success_url(self) -> str:
+        return url("dokument_detail", self.dokument.pk)
 
 
 class DokumentUploadView(DokumentActionView):
