@@ -225,6 +225,8 @@ FILER_STORAGES = {
 }
 # E-Akte: largest document upload
 EFILES_MAX_UPLOAD_MB = env.integer("EFILES_MAX_UPLOAD_MB", 50)
+# E-Akte: the archive that receives disposal packages (empty: "Stadtarchiv <Stadt>")
+EFILES_ARCHIVE_NAME = env.text("EFILES_ARCHIVE_NAME", "")
 
 # --- languages ----------------------------------------------------------------------
 LANGUAGE_CODE = "de"
