@@ -17,4 +17,7 @@ class EfilesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from . import indexing
+
         post_migrate.connect(_setup_roles, sender=self)
+        indexing.connect()

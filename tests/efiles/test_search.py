@@ -190,9 +190,10 @@ def test_bad_kind_and_page_answer_200(world):
 
 def test_pagination_by_20(django_capture_on_commit_callbacks):
     unit = unit_in("bruchsal")
-    record = akte(unit, title="Sammelakte")
-    for number in range(22):
-        dokument(record, title=f"Rechnung Streusalz {number}")
+    with django_capture_on_commit_callbacks(execute=True):  # indexed after the commit
+        record = akte(unit, title="Sammelakte")
+        for number in range(22):
+            dokument(record, title=f"Rechnung Streusalz {number}")
     user = clerk(unit)
 
     first = search_page(user, "Streusalz")

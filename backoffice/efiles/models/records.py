@@ -89,6 +89,7 @@ class Akte(index.Indexed, models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = AkteQuerySet.as_manager()
+    search_auto_update = False  # indexed after the commit: see backoffice/efiles/indexing.py
 
     search_fields = [
         index.SearchField("aktenzeichen", boost=5),
@@ -100,6 +101,8 @@ class Akte(index.Indexed, models.Model):
         index.FilterField("org_unit_id"),
         index.FilterField("confidentiality"),
         index.FilterField("status"),
+        index.FilterField("opened_on"),
+        index.FilterField("id"),
     ]
 
     class Meta:
@@ -244,6 +247,7 @@ class Dokument(index.Indexed, models.Model):
     )
 
     objects = DokumentQuerySet.as_manager()
+    search_auto_update = False  # indexed after the commit: see backoffice/efiles/indexing.py
 
     search_fields = [
         index.SearchField("title", boost=3),
@@ -257,6 +261,8 @@ class Dokument(index.Indexed, models.Model):
         index.FilterField("akte_id"),
         index.FilterField("confidentiality"),
         index.FilterField("document_type"),
+        index.FilterField("document_date"),
+        index.FilterField("id"),
     ]
 
     class Meta:

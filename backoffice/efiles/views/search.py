@@ -39,6 +39,12 @@ class SearchForm(forms.Form):
         choices=[("", gettext_lazy("Akten und Dokumente")), *records_search.KINDS.items()],
     )
 
+    order = forms.ChoiceField(
+        label=gettext_lazy("Sortierung"),
+        required=False,
+        choices=[("", gettext_lazy("Neueste zuerst")), ("relevanz", gettext_lazy("Relevanz"))],
+    )
+
     def clean_q(self) -> str:
         value = self.cleaned_data.get("q") or ""
         value = "".join(ch for ch in value if ch.isprintable())
@@ -65,11 +71,16 @@ class SearchView(WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         form = self.form
-        query, kind = "", None
+        query, kind, by_relevance = "", None, False
         if form.is_valid():
             query = form.cleaned_data["q"]
             kind = form.cleaned_data["kind"] or None
-        hits = records_search.search(self.request.user, query, kind=kind) if query else []
+            by_relevance = form.cleaned_data["order"] == "relevanz"
+        hits = (
+            records_search.search(self.request.user, query, kind=kind, by_relevance=by_relevance)
+            if query
+            else []
+        )
         paginator = HitPaginator(hits, PER_PAGE)
         page = paginator.get_page(self.request.GET.get("p"))
         records_search.prepare(page.object_list)

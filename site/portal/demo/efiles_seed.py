@@ -27,14 +27,12 @@ from contextlib import contextmanager
 
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db.models.signals import post_save
 from django.utils import timezone
 from django.utils.text import slugify
 from fpdf import FPDF
-from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.search.backends import get_search_backends_with_name
 
-from backoffice.efiles import actions, aktenzeichen, roles
+from backoffice.efiles import actions, aktenzeichen, indexing, roles
 from backoffice.efiles.models import Akte, Dokument, PlanUnit
 from backoffice.efiles.plan_csv import load_sample_plan
 from backoffice.efiles.tasks import extract_text
@@ -184,17 +182,13 @@ def _plan_unit(site, plan, cache: dict) -> PlanUnit:
 def _in_bulk(queued: list) -> Iterator[None]:
     """Saving neither indexes Akten and Dokumente one by one nor queues the text
     extraction for the commit; ``queued`` collects the versions to read instead."""
-    models = (Akte, Dokument)
-    for model in models:
-        post_save.disconnect(post_save_signal_handler, sender=model)
     original = actions.enqueue_extraction
     actions.enqueue_extraction = queued.append
     try:
-        yield
+        with indexing.paused():
+            yield
     finally:
         actions.enqueue_extraction = original
-        for model in models:
-            post_save.connect(post_save_signal_handler, sender=model)
 
 
 def _index(model, objects: list) -> None:
