@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import io
-
 import factory
 from django.core.files.uploadedfile import SimpleUploadedFile
 from fpdf import FPDF
@@ -105,7 +103,6 @@ __all__ = [
     "akte",
     "clerk",
     "dokument",
-    "io",
     "officer",
     "pdf_bytes",
     "read",

@@ -62,12 +62,18 @@ def test_member_of_two_units_sees_both(world):
     assert seen == {"bruchsal-bau 0", "bruchsal-ordnung 0"}
 
 
-def test_unit_membership_in_another_town_does_not_give_this_towns_group_rights(world):
-    """A Bruchsal clerk who also sits in a Rastatt unit: the Rastatt files are theirs
-    only through the unit – and the unit is what counts."""
+def test_membership_decides_the_town_not_the_group_name(world):
+    """Groups hold the permissions; which files follow from the units a person sits in.
+    A Bruchsal clerk sees nothing of Rastatt – until made a member of a Rastatt unit."""
     units, files = world
     user = clerk(units["bruchsal-bau"])
-    assert all(record.site_id == units["bruchsal-bau"].site_id for record in access.akten_for(user))
+    rastatt_file, _doc = files["rastatt-bau", Confidentiality.OPEN]
+    assert rastatt_file not in access.akten_for(user)
+    with pytest.raises(Http404):
+        access.get_akte_or_404(user, rastatt_file.pk)
+    units["rastatt-bau"].members.add(user)
+    fresh = type(user).objects.get(pk=user.pk)  # as in the next request
+    assert rastatt_file in access.akten_for(fresh)
 
 
 def test_document_above_clearance_inside_a_visible_file_is_hidden(world):

@@ -69,10 +69,11 @@ def test_bytes_tuples_become_documents_with_their_bytes_and_source(file_, case, 
 
 
 def test_uploaded_files_and_one_file_keeps_the_title(file_, case, anna):
-    upload = SimpleUploadedFile("Bescheid.pdf", pdf_bytes("Bescheid"), "application/pdf")
+    content = pdf_bytes("Bescheid")  # carries its creation time: keep the exact bytes
+    upload = SimpleUploadedFile("Bescheid.pdf", content, "application/pdf")
     filed = records.file_into(case, file_.pk, "Bescheid Hundesteuer", [upload], user=anna)
     assert [doc.title for doc in filed] == ["Bescheid Hundesteuer"]
-    assert stored_bytes(filed[0].dokument_id) == pdf_bytes("Bescheid")
+    assert stored_bytes(filed[0].dokument_id) == content
 
 
 def test_second_filing_uses_the_same_vorgang(file_, case, anna):
