@@ -20,6 +20,7 @@ urlpatterns = [
     # Sensorik: SensorThings API, device intake, live values for the widgets
     path("sta/v1.1/", include("sensor_widgets.sta.urls")),
     path("sensorik/api/", include("sensor_widgets.intake.urls")),
+    path("rechnungen/api/", include("backoffice.invoices.api")),
     path("sensorik/", include("sensor_widgets.urls")),
 ]
 

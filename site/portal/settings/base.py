@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "vereinsportal",
     "sensor_widgets",
     "backoffice.efiles",
+    "backoffice.invoices",
     "blocks",
     "blocks.clipboard",
     "themes",
