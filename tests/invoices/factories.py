@@ -38,7 +38,8 @@ def town_of(unit):
 
 
 def staff(unit, *roles_: str, **kwargs):
-    """A person of ``unit``'s town in the given roles (``"Anordnung"``, ``"Kasse"`` …), member of ``unit``."""
+    """A person of ``unit``'s town in the given roles (``"Anordnung"``, ``"Kasse"`` …),
+    member of ``unit``."""
     groups = roles.setup_town(town_of(unit))
     user = UserFactory(groups=[groups[role] for role in roles_], **kwargs)
     unit.members.add(user)

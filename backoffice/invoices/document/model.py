@@ -1,8 +1,8 @@
 """The normalised e-invoice: one shape for UBL 2.1 and UN/CEFACT CII, by EN 16931 business terms.
 
-Readers (:mod:`.ubl`, :mod:`.cii`) fill it from XML; the rules (:mod:`backoffice.invoices.validation`)
-check it; the Django models keep it as JSON (:func:`InvoiceDocument.to_dict` /
-:meth:`InvoiceDocument.from_dict`).
+Readers (:mod:`.ubl`, :mod:`.cii`) fill it from XML; the rules
+(:mod:`backoffice.invoices.validation`) check it; the Django models keep it as JSON
+(:func:`InvoiceDocument.to_dict` / :meth:`InvoiceDocument.from_dict`).
 
 Conventions:
 - a term that is absent in the document is ``None`` (text: ``""``; groups: ``None``; repeated

@@ -1,6 +1,6 @@
+from .exports import ExportBatch
 from .invoices import Invoice, InvoiceQuerySet, InvoiceStatus, InvoiceStep, Source
 from .routing import ApprovalLimit, DeliveryToken, LeitwegRoute
-from .exports import ExportBatch
 
 __all__ = [
     "ApprovalLimit",

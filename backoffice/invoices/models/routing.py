@@ -99,7 +99,8 @@ def hash_token(token: str) -> str:
 
 
 class DeliveryToken(models.Model):
-    """A key with which a machine (e.g. a town's e-invoice gateway) delivers invoices over the API."""
+    """A key with which a machine (e.g. a town's e-invoice gateway) delivers invoices over
+    the API."""
 
     site = models.ForeignKey(
         "wagtailcore.Site", verbose_name=_("Stadt"), on_delete=models.CASCADE, related_name="+"
