@@ -8,12 +8,27 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
+CANDIDATES = (
+    REPO.parent / "shared/data/xrechnung-testsuite",
+    Path("/work/shared/data/xrechnung-testsuite"),
+)
 
 
 def testsuite_dir() -> Path:
-    return Path(
-        os.environ.get("XRECHNUNG_TESTSUITE", REPO.parent / "shared/data/xrechnung-testsuite")
-    )
+    """``$XRECHNUNG_TESTSUITE``, else the project's shared data folder beside the checkout."""
+    if os.environ.get("XRECHNUNG_TESTSUITE"):
+        return Path(os.environ["XRECHNUNG_TESTSUITE"])
+    for candidate in CANDIDATES:
+        if candidate.is_dir():
+            return candidate
+    return CANDIDATES[0]
+
+
+def _missing(message: str):
+    # CI sets REDI_REQUIRE_TESTSUITE=1: there a missing suite is a failure, never a skip
+    if os.environ.get("REDI_REQUIRE_TESTSUITE"):
+        pytest.fail(message)
+    pytest.skip(message)
 
 
 def testsuite_paths() -> list[Path]:
@@ -25,7 +40,7 @@ def testsuite_file(name: str) -> Path:
     """One instance by file name, e.g. ``"01.01a-INVOICE_ubl.xml"``."""
     matches = list(testsuite_dir().glob(f"*/{name}"))
     if not matches:
-        pytest.skip(f"XRechnung test suite not found ({testsuite_dir()})")
+        _missing(f"XRechnung test suite not found ({testsuite_dir()})")
     return matches[0]
 
 
@@ -33,5 +48,5 @@ def testsuite_file(name: str) -> Path:
 def testsuite_files() -> list[Path]:
     paths = testsuite_paths()
     if not paths:
-        pytest.skip(f"XRechnung test suite not found ({testsuite_dir()})")
+        _missing(f"XRechnung test suite not found ({testsuite_dir()})")
     return paths
