@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
-.PHONY: demo test install lint format e2e clean bench bench-search bench-submit bench-appointments bench-vereine bench-sensors bench-efiles
+.PHONY: demo test install lint format e2e clean bench bench-search bench-submit bench-appointments bench-vereine bench-sensors bench-efiles bench-invoices
 
 $(VENV)/.installed: pyproject.toml requirements/constraints.txt
 	@test -x $(PY) || $$(bin/find-python) -m venv $(VENV)
@@ -63,3 +63,7 @@ bench-sensors: install
 ## E-Akte on PostgreSQL: 10,000 files / 100,000 documents, list and search, parallel Aktenzeichen (issue #9)
 bench-efiles: install
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/redi_bench_efiles} $(PY) bench/efiles.py $(BENCH_ARGS)
+
+## Rechnungslauf: read + validate the 86 official XRechnung instances (issue #10), no database
+bench-invoices: install
+	$(PY) bench/invoices.py $(BENCH_ARGS)
