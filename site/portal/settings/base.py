@@ -228,6 +228,13 @@ FILER_STORAGES = {
 EFILES_MAX_UPLOAD_MB = env.integer("EFILES_MAX_UPLOAD_MB", 50)
 # E-Akte: the archive that receives disposal packages (empty: "Stadtarchiv <Stadt>")
 EFILES_ARCHIVE_NAME = env.text("EFILES_ARCHIVE_NAME", "")
+# Rechnungslauf: largest invoice file, payment days when an invoice names no due date,
+# reminder window, the official CEN rules (Saxon) for UBL, warnings that reject an invoice
+INVOICES_MAX_UPLOAD_MB = env.integer("INVOICES_MAX_UPLOAD_MB", 20)
+INVOICES_DEFAULT_PAYMENT_DAYS = env.integer("INVOICES_DEFAULT_PAYMENT_DAYS", 30)
+INVOICES_REMINDER_DAYS = env.integer("INVOICES_REMINDER_DAYS", 3)
+INVOICES_OFFICIAL_CEN_RULES = env.flag("INVOICES_OFFICIAL_CEN_RULES", True)
+INVOICES_REJECTING_WARNINGS = set(env.csv("INVOICES_REJECTING_WARNINGS", ["BR-DE-19"]))
 
 # --- languages ----------------------------------------------------------------------
 LANGUAGE_CODE = "de"
