@@ -235,6 +235,9 @@ INVOICES_DEFAULT_PAYMENT_DAYS = env.integer("INVOICES_DEFAULT_PAYMENT_DAYS", 30)
 INVOICES_REMINDER_DAYS = env.integer("INVOICES_REMINDER_DAYS", 3)
 INVOICES_OFFICIAL_CEN_RULES = env.flag("INVOICES_OFFICIAL_CEN_RULES", True)
 INVOICES_REJECTING_WARNINGS = set(env.csv("INVOICES_REJECTING_WARNINGS", ["BR-DE-19"]))
+# Rechnungslauf API: requests per delivery key, and per client address with wrong keys
+INVOICES_API_RATE = env.text("INVOICES_API_RATE", "120/m")
+INVOICES_API_FAILED_RATE = env.text("INVOICES_API_FAILED_RATE", "30/m")
 
 # --- languages ----------------------------------------------------------------------
 LANGUAGE_CODE = "de"
