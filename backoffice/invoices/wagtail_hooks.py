@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from wagtail import hooks
 
+from . import wagtail_hooks_panels  # noqa: F401 – the dashboard panel
 from .viewset import InvoicesViewSet, submenu_item
 
 
