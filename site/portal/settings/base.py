@@ -238,6 +238,8 @@ INVOICES_REJECTING_WARNINGS = set(env.csv("INVOICES_REJECTING_WARNINGS", ["BR-DE
 # Rechnungslauf API: requests per delivery key, and per client address with wrong keys
 INVOICES_API_RATE = env.text("INVOICES_API_RATE", "120/m")
 INVOICES_API_FAILED_RATE = env.text("INVOICES_API_FAILED_RATE", "30/m")
+# Rechnungslauf: TrueType font of the invoice PDFs (empty: DejaVu Sans, else Helvetica)
+INVOICES_PDF_FONT = env.text("INVOICES_PDF_FONT", "") or None
 
 # --- languages ----------------------------------------------------------------------
 LANGUAGE_CODE = "de"
