@@ -3,13 +3,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
-from wagtail.admin.ui.sidebar import LinkMenuItem
 from wagtail.admin.viewsets.base import ViewSet
+
+from portal.core.menu import AllowedLinkMenuItem
 
 from . import access
 from .views import audit, disposal, plan, records, search
@@ -32,41 +30,13 @@ class EfilesViewSet(ViewSet):
         )
 
 
-class EfilesMenuItem(MenuItem):
-    """A link in the E-Akte submenu, shown to those for whom ``allowed(user)`` holds."""
-
-    def __init__(self, label, url_name: str, allowed: Callable, **kwargs):
-        super().__init__(label, "", **kwargs)
-        self.url_name = url_name
-        self.allowed = allowed
-
-    def resolved_url(self) -> str | None:
-        try:
-            return reverse(self.url_name)
-        except NoReverseMatch:  # that part of the E-Akte is not installed
-            return None
-
-    def is_shown(self, request) -> bool:
-        return bool(self.allowed(request.user)) and self.resolved_url() is not None
-
-    def render_component(self, request):
-        return LinkMenuItem(
-            self.name,
-            self.label,
-            self.resolved_url(),
-            icon_name=self.icon_name,
-            classname=self.classname,
-            attrs=self.attrs,
-        )
-
-
 def _plan_allowed(user) -> bool:
     return access.may_view(user) or access.may_manage_plan(user)
 
 
 def menu_items() -> list[MenuItem]:
     return [
-        EfilesMenuItem(
+        AllowedLinkMenuItem(
             _("Akten"),
             "efiles:index",
             access.may_view,
@@ -74,7 +44,7 @@ def menu_items() -> list[MenuItem]:
             icon_name=ICON,
             order=100,
         ),
-        EfilesMenuItem(
+        AllowedLinkMenuItem(
             _("Suche"),
             "efiles:search",
             access.may_view,
@@ -82,7 +52,7 @@ def menu_items() -> list[MenuItem]:
             icon_name="search",
             order=200,
         ),
-        EfilesMenuItem(
+        AllowedLinkMenuItem(
             _("Aktenplan"),
             "efiles:plan_index",
             _plan_allowed,
@@ -90,7 +60,7 @@ def menu_items() -> list[MenuItem]:
             icon_name="list-ul",
             order=300,
         ),
-        EfilesMenuItem(
+        AllowedLinkMenuItem(
             _("Aussonderung"),
             "efiles:disposal_index",
             access.may_dispose,
@@ -98,7 +68,7 @@ def menu_items() -> list[MenuItem]:
             icon_name="bin",
             order=400,
         ),
-        EfilesMenuItem(
+        AllowedLinkMenuItem(
             _("Protokoll"),
             "efiles:audit_index",
             access.may_view_audit,

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
-from wagtail.admin.ui.sidebar import LinkMenuItem
 from wagtail.admin.viewsets.base import ViewSet
+
+from portal.core.menu import AllowedLinkMenuItem
 
 from . import access
 from .views import deadlines, export, filing, inbox, intake, setup
@@ -41,34 +41,6 @@ def _perm(codename: str) -> Callable:
     return allowed
 
 
-class InvoicesMenuItem(MenuItem):
-    """A link in the Rechnungen submenu, shown to those for whom ``allowed(user)`` holds."""
-
-    def __init__(self, label, url_name: str, allowed: Callable, **kwargs):
-        super().__init__(label, "", **kwargs)
-        self.url_name = url_name
-        self.allowed = allowed
-
-    def resolved_url(self) -> str | None:
-        try:
-            return reverse(self.url_name)
-        except NoReverseMatch:
-            return None
-
-    def is_shown(self, request) -> bool:
-        return bool(self.allowed(request.user)) and self.resolved_url() is not None
-
-    def render_component(self, request):
-        return LinkMenuItem(
-            self.name,
-            self.label,
-            self.resolved_url(),
-            icon_name=self.icon_name,
-            classname=self.classname,
-            attrs=self.attrs,
-        )
-
-
 def menu_items() -> list[MenuItem]:
     items = [
         (_("Eingang"), "invoices:index", access.may_use, ICON),
@@ -80,7 +52,7 @@ def menu_items() -> list[MenuItem]:
         (_("Zugänge"), "invoices:token_index", _perm("manage_routing"), "key"),
     ]
     return [
-        InvoicesMenuItem(
+        AllowedLinkMenuItem(
             label,
             url_name,
             allowed,

@@ -218,7 +218,9 @@ class Invoice(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.number} – {self.seller_name}"
+        # the id first: it tells apart duplicates (same number and seller), also where the
+        # E-Akte names the source of a filed document (cut at 100 characters)
+        return f"#{self.pk} {self.number} – {self.seller_name}"
 
 
 class InvoiceStep(models.Model):

@@ -25,6 +25,7 @@ from portal.pages.models import (
 
 from . import content
 from .efiles_seed import seed_efiles
+from .invoices_seed import seed_invoices
 from .sensor_seed import seed_sensors
 from .services_seed import seed_services
 from .showcase import showcase_body
@@ -306,4 +307,6 @@ def _seed(*, domain: str, port: int) -> SeedReport:
     seed_sensors(report)
     # E-Akte: groups, file plan, records staff logins, files with documents
     seed_efiles(report)
+    # Rechnungslauf: groups, Leitweg-ID routes, invoice Akte, logins, invoices in every status
+    seed_invoices(report)
     return report
