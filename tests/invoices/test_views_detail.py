@@ -16,10 +16,10 @@ from tests.invoices.factories import (
     ADMIN_HOST,
     InvoiceFactory,
     approval_limit,
+    invoice_from_testsuite,
     staff,
     unit_in,
 )
-from tests.invoices.test_visualisation import invoice_from_testsuite
 
 pytestmark = pytest.mark.django_db
 S = InvoiceStatus

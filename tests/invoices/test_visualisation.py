@@ -3,54 +3,15 @@ and CII files of the official test suite, and the "Prüf- und Anordnungsvermerk"
 
 from __future__ import annotations
 
-import hashlib
 import io
 from decimal import Decimal
 
 import pytest
-from django.core.files.base import ContentFile
 from pypdf import PdfReader
 
 from backoffice.invoices import steps, visualisation
-from backoffice.invoices.document.reader import read_invoice
 from backoffice.invoices.models import Invoice, InvoiceStatus, InvoiceStep
-from tests.invoices.conftest import testsuite_file as suite_file
-from tests.invoices.factories import InvoiceFactory, staff, unit_in
-
-
-def invoice_from_testsuite(name: str, unit=None, *, save: bool = True, **kwargs) -> Invoice:
-    """An invoice row built from a test-suite file as intake would store it (document JSON
-    without attachment contents; the original file kept)."""
-    data = suite_file(name).read_bytes()
-    result = read_invoice(data, name)
-    doc = result.document
-    stored = doc.to_dict()
-    for attachment in stored["attachments"]:
-        attachment["content"] = None
-    values = {
-        "original": ContentFile(data, name=name),
-        "original_name": name,
-        "original_sha256": hashlib.sha256(data).hexdigest(),
-        "syntax": result.syntax,
-        "document": stored,
-        "number": doc.number,
-        "issue_date": doc.issue_date,
-        "seller_name": doc.seller.name,
-        "seller_vat_id": doc.seller.vat_id,
-        "seller_key": doc.seller.vat_id or doc.seller.name,
-        "net_total": doc.totals.without_vat,
-        "vat_total": doc.totals.vat_total,
-        "gross_total": doc.totals.with_vat,
-        "amount_due": doc.totals.due,
-        "iban": doc.iban,
-        "leitweg_id": doc.leitweg_id,
-        **kwargs,
-    }
-    if not save:
-        return Invoice(**values)
-    unit = unit or unit_in("rastatt")
-    values.setdefault("org_unit", unit)
-    return InvoiceFactory(site=unit.site, **values)
+from tests.invoices.factories import invoice_from_testsuite, staff, unit_in
 
 
 def pdf_text(data: bytes) -> str:
