@@ -87,12 +87,17 @@ def test_office_members_and_town_wide_roles_see_it(unit, invoice):
     kasse = staff(unit_in("gaggenau", name="Stadtkasse Gaggenau"), "Kasse")
     detail = reverse("invoices:detail", args=[invoice.pk])
     for user in (member, eingang, kasse):
-        assert client_for(user).get(detail).status_code == 200
+        response = client_for(user).get(detail)
+        assert response.status_code == 200
+        assert invoice.number in response.content.decode()
+        assert invoice.seller_name in response.content.decode()
 
 
 def test_superusers_see_every_town(invoice):
     admin = UserFactory(is_superuser=True, is_staff=True)
-    assert client_for(admin).get(reverse("invoices:detail", args=[invoice.pk])).status_code == 200
+    response = client_for(admin).get(reverse("invoices:detail", args=[invoice.pk]))
+    assert response.status_code == 200
+    assert invoice.number in response.content.decode()
 
 
 def test_guessed_attachment_index_and_missing_original_are_404(unit, invoice):

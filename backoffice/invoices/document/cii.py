@@ -43,7 +43,15 @@ from .model import (
     VatBreakdown,
 )
 from .skonto import parse_skonto
-from .xml import ValueReader, compile_path, element_text, every, first, raw_text
+from .xml import (
+    ALLOWANCE_CHARGE_TERMS,
+    ValueReader,
+    compile_path,
+    element_text,
+    every,
+    first,
+    raw_text,
+)
 
 NS = {
     "rsm": "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100",
@@ -159,12 +167,7 @@ class _CiiReader:
 
     def allowance_charge(self, el: etree._Element, level: str, where="") -> AllowanceCharge:
         is_charge = _t(el, "ram:ChargeIndicator/udt:Indicator").lower() == "true"
-        terms = {
-            ("doc", False): ("BT-92", "BT-93", "BT-94", "BT-96"),
-            ("doc", True): ("BT-99", "BT-100", "BT-101", "BT-103"),
-            ("line", False): ("BT-136", "BT-137", "BT-138", ""),
-            ("line", True): ("BT-141", "BT-142", "BT-143", ""),
-        }[(level, is_charge)]
+        terms = ALLOWANCE_CHARGE_TERMS[(level, is_charge)]
         item = AllowanceCharge(
             is_charge=is_charge,
             amount=self.dec(el, "ram:ActualAmount", terms[0], where),

@@ -39,7 +39,16 @@ from .model import (
     VatBreakdown,
 )
 from .skonto import parse_skonto
-from .xml import ROOTS, ValueReader, compile_path, element_text, every, first, raw_text
+from .xml import (
+    ALLOWANCE_CHARGE_TERMS,
+    ROOTS,
+    ValueReader,
+    compile_path,
+    element_text,
+    every,
+    first,
+    raw_text,
+)
 
 NS = {
     "cac": "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2",
@@ -140,13 +149,7 @@ class _UblReader:
 
     def allowance_charge(self, el: etree._Element, level: str, where="") -> AllowanceCharge:
         is_charge = _t(el, "cbc:ChargeIndicator").lower() == "true"
-        # (amount, base, percentage, category, rate, reason, code) terms per level and kind
-        terms = {
-            ("doc", False): ("BT-92", "BT-93", "BT-94", "BT-96"),
-            ("doc", True): ("BT-99", "BT-100", "BT-101", "BT-103"),
-            ("line", False): ("BT-136", "BT-137", "BT-138", ""),
-            ("line", True): ("BT-141", "BT-142", "BT-143", ""),
-        }[(level, is_charge)]
+        terms = ALLOWANCE_CHARGE_TERMS[(level, is_charge)]
         item = AllowanceCharge(
             is_charge=is_charge,
             amount=self.dec(el, "cbc:Amount", terms[0], where),

@@ -47,6 +47,14 @@ ACCEPTED_FORMATS_DE = (
 )
 
 DEFAULT_MAX_UPLOAD_MB = 20
+#: business terms of an allowance/charge by (level, is charge): amount, base amount,
+#: percentage, VAT rate (document level only) – the same in both syntaxes
+ALLOWANCE_CHARGE_TERMS: dict[tuple[str, bool], tuple[str, str, str, str]] = {
+    ("doc", False): ("BT-92", "BT-93", "BT-94", "BT-96"),
+    ("doc", True): ("BT-99", "BT-100", "BT-101", "BT-103"),
+    ("line", False): ("BT-136", "BT-137", "BT-138", ""),
+    ("line", True): ("BT-141", "BT-142", "BT-143", ""),
+}
 _BOM = b"\xef\xbb\xbf"
 _DOCTYPE_MARKERS = tuple(
     "<!DOCTYPE".encode(encoding) for encoding in ("ascii", "utf-16-le", "utf-16-be")

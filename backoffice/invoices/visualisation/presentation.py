@@ -12,6 +12,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from ..document.model import Address, InvoiceDocument, Line, Party
+from ..formatting import amount
 from ..models import Invoice
 from .codes import PAYMENT_MEANS, TYPE_CODES, UNITS, VAT_CATEGORIES
 
@@ -19,14 +20,6 @@ logger = logging.getLogger(__name__)
 
 
 # --- formatting ------------------------------------------------------------------------------
-def amount(value: Decimal | None, currency: str = "") -> str:
-    """``Decimal("1234.5")`` → ``"1.234,50"`` (with ``currency`` appended when given)."""
-    if value is None:
-        return ""
-    text = f"{value:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
-    return f"{text} {currency}".strip()
-
-
 def number(value: Decimal | None) -> str:
     """A quantity or rate without trailing zeros, German: ``1234.5000`` → ``"1.234,5"``."""
     if value is None:

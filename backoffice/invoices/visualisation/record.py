@@ -6,14 +6,11 @@ from __future__ import annotations
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ..formatting import eur
 from ..models import Invoice, InvoiceStatus
 from ..steps import display_name
 from .pdf import PDF
-from .presentation import amount, date, facts_of, percent
-
-
-def eur(value) -> str:
-    return amount(value, "EUR") if value is not None else "–"
+from .presentation import date, facts_of, percent
 
 
 def _when(value) -> str:

@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from .. import access, steps
+from ..formatting import eur as format_eur
 from ..models import ApprovalLimit, Invoice, InvoiceStatus
 
 MAX_TEXT_LENGTH = 5000
@@ -33,14 +34,6 @@ class WorkflowError(ValueError):
 
 
 # --- small helpers ----------------------------------------------------------------------------
-def format_eur(amount: Decimal | None) -> str:
-    """``Decimal("1234.5")`` → ``"1.234,50 EUR"`` (German, independent of the active locale)."""
-    if amount is None:
-        return "–"
-    text = f"{amount:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
-    return f"{text} EUR"
-
-
 def status_label(value: str) -> str:
     try:
         return str(InvoiceStatus(value).label)
