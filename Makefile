@@ -9,7 +9,7 @@ export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 $(VENV)/.installed: pyproject.toml requirements/constraints.txt
 	@test -x $(PY) || $$(bin/find-python) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -c requirements/constraints.txt -e '.[test]'
+	$(PY) -m pip install --quiet -c requirements/constraints.txt -e '.[test,s3]'
 	@touch $@
 
 install: $(VENV)/.installed
