@@ -126,6 +126,20 @@ def _is_preview(parent_context: dict | None) -> bool:
     return bool(getattr(_request(parent_context), "is_preview", False))
 
 
+# A page cache in front (the portal's, a reverse proxy) keeps a page with live values at
+# most this long: the widget's script replaces them at once, but without script the
+# values shown must stay fresh. Blocks tell it through ``request.page_cache_seconds``.
+LIVE_PAGE_CACHE_SECONDS = 60
+
+
+def keep_page_briefly(parent_context) -> None:
+    request = (parent_context or {}).get("request")
+    if request is None:
+        return
+    current = getattr(request, "page_cache_seconds", None)
+    request.page_cache_seconds = min(current or LIVE_PAGE_CACHE_SECONDS, LIVE_PAGE_CACHE_SECONDS)
+
+
 class SensorBlock(blocks.StructBlock):
     """Common context: the visible datastreams with their current values."""
 
@@ -146,6 +160,7 @@ class SensorBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
+        keep_page_briefly(parent_context)
         streams, hidden = self.streams(value, parent_context)
         now = timezone.now()
         context.update(
@@ -361,6 +376,7 @@ class SensorChartBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
+        keep_page_briefly(parent_context)
         site_id = _scope(parent_context)
         chosen = _ids([value.get("datastream")])
         streams = display.pick(chosen, site_id)

@@ -12,6 +12,8 @@ from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Site
 
+from portal.pagecache import policy as page_cache
+
 from . import engine, query, scope, suggest
 
 PAGE_SIZE = 10
@@ -35,6 +37,7 @@ def _page(items: list, number: str | None):
 
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
+    page_cache.allow(request)  # the same for every anonymous visitor (counts only misses)
     site = Site.find_for_request(request)
     raw = request.GET.get("q", "")
     shown = query.echo(raw)
@@ -113,7 +116,9 @@ def autocomplete(request: HttpRequest) -> JsonResponse:
 
     ``?q=`` with at least two characters; more than one ``q`` or an overlong one gets
     a 400 with a message, anything else that finds nothing an empty list.
+    Answers are kept in the page cache: typing the same letters again costs no query.
     """
+    page_cache.allow(request)
     values = request.GET.getlist("q")
     if len(values) > 1:
         return JsonResponse({"error": _("Bitte nur einen Suchbegriff angeben.")}, status=400)

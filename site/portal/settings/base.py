@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "portal.pages",
     "portal.core",
     "portal.demo",
+    "portal.pagecache",
     # domain apps
     "services",
     "vereinsportal",
@@ -38,6 +39,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.settings",
     "wagtail.contrib.search_promotions",
     "wagtail.embeds",
@@ -72,6 +74,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # first: answers page-cache hits and stores anonymous pages (portal/pagecache)
+    "portal.pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -138,15 +142,60 @@ if REDIS_URL:
             "KEY_PREFIX": env.text("CACHE_KEY_PREFIX", "redi"),
         }
     }
+    # Live updates across processes (issue #11): "fanout" – one Redis subscription per
+    # process, delivered to that process's sockets (portal/fanout); "pubsub"/"redis" –
+    # the layers of channels-redis, kept for comparison (bench/fanout.py).
+    _CHANNEL_LAYER_BACKENDS = {
+        "fanout": "portal.fanout.layer.FanoutChannelLayer",
+        "pubsub": "channels_redis.pubsub.RedisPubSubChannelLayer",
+        "redis": "channels_redis.core.RedisChannelLayer",
+    }
+    _channel_layer = env.choice("CHANNEL_LAYER", set(_CHANNEL_LAYER_BACKENDS), "pubsub")
     CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
+            "BACKEND": _CHANNEL_LAYER_BACKENDS[_channel_layer],
             "CONFIG": {"hosts": [REDIS_URL], "prefix": env.text("CACHE_KEY_PREFIX", "redi")},
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+
+# --- anonymous page cache (portal/pagecache, issue #11) ------------------------------
+# Whole pages for visitors without session: Redis when REDIS_URL is set (every worker
+# shares it), this process's memory otherwise. Any content change invalidates all.
+PAGE_CACHE_ENABLED = env.flag("PAGE_CACHE", True)
+PAGE_CACHE_SECONDS = env.integer("PAGE_CACHE_SECONDS", 600)
+PAGE_CACHE_REDIS_URL = REDIS_URL
+PAGE_CACHE_KEY_PREFIX = env.text("CACHE_KEY_PREFIX", "redi")
+# changes of these (app label or app_label.model) leave public pages as they are
+PAGE_CACHE_IGNORED_MODELS = [
+    "admin", "auth", "contenttypes", "sessions", "django_tasks_database", "block_clipboard",
+    "efiles", "invoices", "easy_thumbnails", "wagtailsearch", "wagtailadmin",
+    "core.outboxmessage", "wagtailcore.revision", "wagtailcore.pagelogentry",
+    "wagtailcore.modellogentry", "wagtailcore.referenceindex", "wagtailcore.workflowstate",
+    "wagtailcore.taskstate", "wagtailcore.comment", "wagtailcore.commentreply",
+    "wagtailcore.pagesubscription", "wagtailcore.uploadedfile", "wagtailimages.rendition",
+    "wagtailusers.userprofile", "wagtailforms.formsubmission", "wagtailsearchpromotions.query",
+    "wagtailsearchpromotions.querydailyhits", "wagtail_localize.translationlog",
+    "filer.clipboard", "filer.clipboarditem",
+    "services.slotclaim", "services.ticket", "services.casesequence", "services.case",
+    "services.casefile", "services.caseevent", "services.applicationdraft", "services.draftfile",
+    "vereinsportal.clubmembership", "vereinsportal.clubinvitation",
+    "vereinsportal.clubregistration", "vereinsportal.volunteerinterest",
+    "sensor_widgets.observation", "sensor_widgets.observationaggregate",
+    "sensor_widgets.uplink", "sensor_widgets.intakeproblem", "sensor_widgets.device",
+]  # fmt: skip
+# A reverse proxy in front (deploy/varnish/redi.vcl) purged on every change through
+# wagtail.contrib.frontend_cache: e.g. FRONTEND_CACHE_URL=http://127.0.0.1:6081
+FRONTEND_CACHE_URL = env.url("FRONTEND_CACHE_URL", {"http", "https"})
+if FRONTEND_CACHE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_URL,
+        }
+    }
 
 # --- background work (django-tasks; Wagtail 8 uses it for index and reference updates)
 TASKS = {

@@ -52,6 +52,17 @@ def integer(name: str, default: int) -> int:
         raise ConfigurationError(name, f"must be a whole number, not {value!r}") from None
 
 
+def choice(name: str, choices: set[str], default: str) -> str:
+    value = text(name)
+    if value is None:
+        return default
+    if value.lower() not in choices:
+        raise ConfigurationError(
+            name, f"must be one of {', '.join(sorted(choices))}, not {value!r}"
+        )
+    return value.lower()
+
+
 def csv(name: str, default: list[str] | None = None, *, required: bool = False) -> list[str]:
     value = text(name, required=required)
     if value is None:
