@@ -8,6 +8,12 @@ class PageCacheConfig(AppConfig):
     verbose_name = _("Seiten-Cache")
 
     def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
         from . import invalidation
 
         invalidation.connect()
+        # a deploy runs migrate: pages rendered by the old code are not served afterwards
+        post_migrate.connect(
+            invalidation.after_migrate, sender=self, dispatch_uid="pagecache-migrate"
+        )

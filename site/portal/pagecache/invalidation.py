@@ -41,6 +41,11 @@ def _after_commit(reason: str) -> None:
     proxy.purge_all()
 
 
+def after_migrate(**kwargs) -> None:
+    if conf.enabled():
+        _bump("migrate")
+
+
 def _shown_on_pages(sender) -> bool:
     meta = getattr(sender, "_meta", None)
     if meta is None:

@@ -138,3 +138,14 @@ def test_the_proxy_is_purged_for_every_town_after_the_commit(
     for callback in callbacks:
         callback()
     assert roots <= set(purged[len(before_commit) :])
+
+
+def test_invalidate_pages_command_forgets_everything(cached):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("invalidate_pages", stdout=out)
+    assert "Seiten-Cache verworfen" in out.getvalue()
+    assert cached["bruchsal"].get("/")["X-Page-Cache"] == "MISS"
