@@ -40,3 +40,107 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
 }
+
+# --- S3-compatible object storage (issue #11) --------------------------------------------
+# With S3_BUCKET every process reads and writes the same files, wherever it runs: media
+# (Wagtail images/documents, filer's public files) go to S3_BUCKET with public reads;
+# citizens' uploads, records and invoices (storage "private", filer's private files) go to
+# S3_PRIVATE_BUCKET – private objects without a public URL, read only by the
+# permission-checked views (``storages["private"].open(...)``). Without S3_BUCKET the
+# files stay on this machine's disk (MEDIA_ROOT, PRIVATE_MEDIA_ROOT), as in base.py.
+S3_BUCKET = env.text("S3_BUCKET")
+_S3_NAMES = (
+    "S3_PRIVATE_BUCKET",
+    "S3_ENDPOINT_URL",
+    "S3_REGION",
+    "S3_ACCESS_KEY_ID",
+    "S3_SECRET_ACCESS_KEY",
+    "S3_CUSTOM_DOMAIN",
+)
+
+
+def _s3_options() -> tuple[dict, dict]:
+    """(public, private) ``OPTIONS`` of ``storages.backends.s3.S3Storage``."""
+    private_bucket = env.text("S3_PRIVATE_BUCKET", required=True)
+    if private_bucket == S3_BUCKET:
+        raise env.ConfigurationError(
+            "S3_PRIVATE_BUCKET", "must name another bucket than S3_BUCKET (public reads)"
+        )
+    access_key = env.text("S3_ACCESS_KEY_ID")
+    secret_key = env.text("S3_SECRET_ACCESS_KEY")
+    if bool(access_key) != bool(secret_key):  # one without the other: a typo, not a choice
+        missing = "S3_SECRET_ACCESS_KEY" if access_key else "S3_ACCESS_KEY_ID"
+        raise env.ConfigurationError(
+            missing, "is not set (S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together)"
+        )
+    custom_domain = env.text("S3_CUSTOM_DOMAIN")
+    if custom_domain and "://" in custom_domain:
+        raise env.ConfigurationError(
+            "S3_CUSTOM_DOMAIN", "must be a host name like media.redi.example, not a URL"
+        )
+    public_acl = env.text("S3_PUBLIC_ACL", "public-read")
+    common = {
+        # without keys boto3 finds credentials itself (instance role, AWS_* variables)
+        "access_key": access_key,
+        "secret_key": secret_key,
+        "endpoint_url": env.url("S3_ENDPOINT_URL", {"http", "https"}),
+        "region_name": env.text("S3_REGION"),
+        "addressing_style": env.choice("S3_ADDRESSING_STYLE", {"auto", "path", "virtual"}, "auto"),
+        "file_overwrite": False,  # two uploads of "antrag.pdf" must not replace each other
+    }
+    public = {
+        **common,
+        "bucket_name": S3_BUCKET,
+        "custom_domain": custom_domain,
+        # "none": the bucket policy grants public reads (buckets without ACLs)
+        "default_acl": None if public_acl == "none" else public_acl,
+        "querystring_auth": False,  # plain, cacheable URLs
+    }
+    private = {
+        **common,
+        "bucket_name": private_bucket,
+        "custom_domain": None,  # never a public URL
+        "default_acl": "private",
+        "querystring_auth": True,  # a URL, if ever made, is signed and expires
+        "querystring_expire": 300,
+    }
+    return public, private
+
+
+if S3_BUCKET:
+    _S3_PUBLIC, _S3_PRIVATE = _s3_options()
+    _S3 = "storages.backends.s3.S3Storage"
+    STORAGES["default"] = {"BACKEND": _S3, "OPTIONS": _S3_PUBLIC}
+    STORAGES["private"] = {"BACKEND": _S3, "OPTIONS": {**_S3_PRIVATE, "location": "private"}}
+    FILER_STORAGES = {
+        "public": {
+            "main": {
+                "ENGINE": _S3,
+                "OPTIONS": {**_S3_PUBLIC, "location": "filer"},
+                "UPLOAD_TO": "filer.utils.generate_filename.randomized",
+                "UPLOAD_TO_PREFIX": "",
+            },
+            "thumbnails": {
+                "ENGINE": _S3,
+                "OPTIONS": {**_S3_PUBLIC, "location": "filer-thumbnails"},
+                "THUMBNAIL_OPTIONS": {},
+            },
+        },
+        "private": {
+            "main": {
+                "ENGINE": _S3,
+                "OPTIONS": {**_S3_PRIVATE, "location": "filer"},
+                "UPLOAD_TO": "filer.utils.generate_filename.randomized",
+                "UPLOAD_TO_PREFIX": "",
+            },
+            "thumbnails": {
+                "ENGINE": _S3,
+                "OPTIONS": {**_S3_PRIVATE, "location": "filer-thumbnails"},
+                "THUMBNAIL_OPTIONS": {},
+            },
+        },
+    }
+else:
+    for _name in _S3_NAMES:  # half a configuration: say so instead of writing to disk
+        if env.text(_name):
+            raise env.ConfigurationError("S3_BUCKET", f"is not set, but {_name} is")

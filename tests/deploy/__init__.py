@@ -1,0 +1,1 @@
+"""The deployment shape (deploy/): nginx configuration, several workers behind it."""
