@@ -6,21 +6,69 @@ otherwise the socket is closed (4400 bad parameter, 4404 unknown host or datastr
 On connect (and so on every reconnect) the latest values are sent from the database;
 after that each value the intake stores arrives through the datastream's group
 (``live.broadcast``).
+
+Per pushed value the work per socket is kept small: the JSON text of a message is
+encoded once per message object (``encoded``) – with the fan-out layer every socket of
+the process receives the same object, so once per broadcast and process – and with a
+layer that can hand over every waiting message at once (``receive_many``, the fan-out
+layer) a socket that fell behind catches up in one wake-up.
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
 from urllib.parse import parse_qs
 
 from channels.db import database_sync_to_async
+from channels.exceptions import StopConsumer
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from channels.layers import get_channel_layer
+from channels.utils import await_many_dispatch
 from django.utils import timezone
 
 from . import display, live
 
+_ENCODED: dict[int, tuple[dict, str]] = {}
+_ENCODED_KEEP = 256
+
+
+def encoded(message: dict) -> str:
+    """``json.dumps(message)`` (what ``send_json`` sends), computed once per message
+    object. The entry keeps the object, so its id is not reused while cached."""
+    hit = _ENCODED.get(id(message))
+    if hit is not None and hit[0] is message:
+        return hit[1]
+    text = json.dumps(message)
+    if len(_ENCODED) >= _ENCODED_KEEP:
+        del _ENCODED[next(iter(_ENCODED))]  # the oldest
+    _ENCODED[id(message)] = (message, text)
+    return text
+
+
+BATCH = "fanout.batch"
+
 
 class LiveValuesConsumer(AsyncJsonWebsocketConsumer):
     groups_joined: list[str]
+
+    async def __call__(self, scope, receive, send) -> None:
+        """Channels' ``AsyncConsumer.__call__``, but with a layer that offers
+        ``receive_many`` every waiting message is taken at once (one message of type
+        ``fanout.batch``) instead of one task and wake-up per message."""
+        layer = get_channel_layer(self.channel_layer_alias)
+        if getattr(layer, "receive_many", None) is None:
+            await super().__call__(scope, receive, send)
+            return
+        self.scope = scope
+        self.channel_layer = layer
+        self.channel_name = await layer.new_channel()
+        self.base_send = send
+        with contextlib.suppress(StopConsumer):
+            await await_many_dispatch([receive, self._receive_batch], self.dispatch)
+
+    async def _receive_batch(self) -> dict:
+        return {"type": BATCH, "messages": await self.channel_layer.receive_many(self.channel_name)}
 
     async def connect(self) -> None:
         self.groups_joined = []
@@ -50,8 +98,13 @@ class LiveValuesConsumer(AsyncJsonWebsocketConsumer):
         """A pushed value touches no database: skip channels' ``close_old_connections``,
         which runs in the one database thread before every message to every socket and
         was the bottleneck of the fan-out to 1,000 sockets (bench/README.md)."""
-        if message.get("type") == "sensor.value":
+        kind = message.get("type")
+        if kind == "sensor.value":
             await self.sensor_value(message)
+            return
+        if kind == BATCH:
+            for item in message["messages"]:
+                await self.dispatch(item)
             return
         await super().dispatch(message)
 
@@ -59,7 +112,7 @@ class LiveValuesConsumer(AsyncJsonWebsocketConsumer):
         """The page has nothing to say; anything it sends is ignored."""
 
     async def sensor_value(self, event: dict) -> None:
-        await self.send_json(event)
+        await self.base_send({"type": "websocket.send", "text": encoded(event)})
 
     @database_sync_to_async
     def _latest(self, host: str, ids: list[int]) -> list[dict] | None:

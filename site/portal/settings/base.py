@@ -150,7 +150,7 @@ if REDIS_URL:
         "pubsub": "channels_redis.pubsub.RedisPubSubChannelLayer",
         "redis": "channels_redis.core.RedisChannelLayer",
     }
-    _channel_layer = env.choice("CHANNEL_LAYER", set(_CHANNEL_LAYER_BACKENDS), "pubsub")
+    _channel_layer = env.choice("CHANNEL_LAYER", set(_CHANNEL_LAYER_BACKENDS), "fanout")
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": _CHANNEL_LAYER_BACKENDS[_channel_layer],
