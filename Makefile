@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
-.PHONY: demo test install lint format e2e clean bench bench-search bench-submit bench-appointments bench-vereine bench-sensors bench-efiles bench-invoices
+.PHONY: demo test install lint format e2e clean bench bench-weight bench-pages bench-fanout bench-search bench-submit bench-appointments bench-vereine bench-sensors bench-efiles bench-invoices
 
 $(VENV)/.installed: pyproject.toml requirements/constraints.txt
 	@test -x $(PY) || $$(bin/find-python) -m venv $(VENV)
@@ -36,9 +36,22 @@ format: install
 clean:
 	rm -rf var/
 
-## Benchmarks (page weight in Chromium, SQL queries per page): see bench/README.md
+## Every benchmark, one table, on PostgreSQL + Redis + Mosquitto (issue #11): see bench/README.md
+## e.g. make bench BENCH_ARGS="--quick"  or  BENCH_ARGS="--only search,invoices --strict"
 bench: install
-	$(VENV)/bin/python bench/run.py
+	$(PY) bench/all.py $(BENCH_ARGS)
+
+## Page weight in Chromium + SQL queries per page (issue #3; what `make bench` ran before #11)
+bench-weight: install
+	$(PY) bench/run.py
+
+## HTTP: nginx static, page-cache hit, Varnish, uncached home, bare Wagtail starter (issue #11)
+bench-pages: install
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/redi} REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/10} $(PY) bench/pages.py $(BENCH_ARGS)
+
+## WebSocket fan-out of the channel layers (issue #11)
+bench-fanout: install
+	REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/10} $(PY) bench/fanout.py $(BENCH_ARGS)
 
 ## Search benchmark on PostgreSQL (drops and creates the database redi_search_bench)
 bench-search: install

@@ -49,6 +49,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--workers", type=int, default=8)
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--seed", type=int, default=9)
+    parser.add_argument("--json", help="also write the figures as JSON rows (bench/all.py)")
     return parser.parse_args(argv)
 
 
@@ -258,6 +259,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run(args: argparse.Namespace, bench_url: str, var: str) -> int:
+    from bench.all import now, write_json
+
+    began = now()
     os.environ.update(
         DJANGO_SETTINGS_MODULE="portal.settings.dev",
         DEBUG="false",
@@ -318,7 +322,46 @@ def run(args: argparse.Namespace, bench_url: str, var: str) -> int:
             f"{a['duplicates']} duplicates, {a['errors']} errors, numbers 1..n without gaps: "
             f"{a['gapless']}."
         )
+    write_json(args.json, "efiles", began, json_rows(made, figures, allocations))
     return 0 if ok else 1
+
+
+def json_rows(made: dict, figures: list, allocations: list[dict]) -> list[dict]:
+    """Figures for bench/all.py: every p95 against the raw SQL of the list, measured in
+    the same run (ratio = p95 / raw SQL p95, lower is better), and the allocation."""
+    from bench.all import json_row
+
+    size = f"{made['akten']:,} Akten / {made['dokumente']:,} Dokumente"
+    baseline = figures[0][1]["p95"] if figures else None
+    rows = []
+    for number, (label, result, judged) in enumerate(figures):
+        rows.append(
+            json_row(
+                f"{label} p95 ({size})",
+                result["p95"],
+                "ms",
+                target=f"≤ {TARGET_P95_MS:.0f} ms" if judged else None,
+                ok=result["p95"] <= TARGET_P95_MS if judged else None,
+                reference="raw SQL of the list, same run" if number else None,
+                reference_value=baseline if number else None,
+                note=f"p50 {result['p50']} ms"
+                + ("; ratio = p95 / raw SQL p95: lower is better" if number else ""),
+            )
+        )
+    for a in allocations:
+        rows.append(
+            json_row(
+                f"Aktenzeichen allocation, {a['workers']} processes × {a['seconds']:.0f} s, "
+                f"TASK_BACKEND={a['task_backend']}",
+                a["per_s"],
+                "files/s",
+                target="0 duplicates, 0 errors",
+                ok=a["duplicates"] == 0 and a["errors"] == 0 and a["stored"] == a["made"],
+                note=f"{a['made']} made, {a['stored']} stored, {a['duplicates']} duplicates, "
+                f"gapless {a['gapless']}",
+            )
+        )
+    return rows
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ def count(var: Path, port: int, pages: list[tuple[str, str]]) -> list[dict]:
     os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.dev"
     os.environ["REDI_VAR_DIR"] = str(var)
     os.environ["DATABASE_URL"] = f"sqlite:///{var / 'demo.sqlite3'}"
+    os.environ["PAGE_CACHE"] = "false"  # count what rendering costs, not a cache hit
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "site"))
     import django
 

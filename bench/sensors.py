@@ -92,6 +92,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--keep", action="store_true", help="keep the benchmark database")
     parser.add_argument("--output", default=str(RESULTS))
+    parser.add_argument("--json", help="also write the figures as JSON rows (bench/all.py)")
     return parser.parse_args(argv)
 
 
@@ -180,6 +181,9 @@ def environment(bench_url: str, var: Path) -> dict:
 
 
 def run(args, parts: list[str], bench_url: str, var: Path, processes: Processes) -> int:
+    from bench.all import now, write_json
+
+    began = now()
     env = environment(bench_url, var)
     os.environ.update({k: v for k, v in env.items() if k != "PYTHONPATH"})
     import django
@@ -243,6 +247,9 @@ def run(args, parts: list[str], bench_url: str, var: Path, processes: Processes)
         }
 
     ok = sensors_report.report(results, TARGETS, REFERENCE, Path(args.output))
+    from bench.sensors_json import json_rows
+
+    write_json(args.json, "sensors", began, json_rows(results, TARGETS, REFERENCE))
     return 0 if ok else 1
 
 

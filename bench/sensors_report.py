@@ -62,16 +62,49 @@ def fan_out(sent: list[dict], answers: list[dict], clients: int) -> dict:
     }
 
 
+def _http_ok(http: dict, targets: dict) -> bool:
+    # sustained: every full 10-second window at or above the target
+    return (
+        http["lowest_window_per_s"] >= targets["http_per_s"]
+        and http["rows_in_db"] == http["sent"]
+        and not http["errors"]
+    )
+
+
+def _http_complete(http: dict) -> bool:
+    return http["rows_in_db"] == http["sent"] and not http["duplicates"]
+
+
+def _mqtt_ok(mqtt: dict, targets: dict) -> bool:
+    return mqtt["per_s"] >= targets["mqtt_per_s"]
+
+
+def _mqtt_complete(mqtt: dict) -> bool:
+    return mqtt["lost"] == 0 and mqtt["duplicated"] == 0 and not mqtt["unfinished"]
+
+
+def _ws_p99(ws: dict) -> float | None:
+    # judged: from the commit (the group message seen in Redis) to the last socket;
+    # without it, from the HTTP 200
+    return ws["last_client_from_commit_p99_ms"] or ws["last_client_from_http_200_p99_ms"]
+
+
+def _ws_ok(ws: dict, targets: dict) -> bool:
+    p99 = _ws_p99(ws)
+    return (
+        p99 is not None
+        and p99 <= targets["ws_p99_ms"]
+        and ws["open"] == ws["clients"]
+        and ws["deliveries"] == ws["deliveries_expected"]
+    )
+
+
 def _rows(results: dict, targets: dict, reference: dict) -> list[tuple]:
     """(figure, target, measured, ratio, ok) per line of the table."""
     rows = []
     http = results.get("http")
     if http:
-        ok = (  # sustained: every full 10-second window at or above the target
-            http["lowest_window_per_s"] >= targets["http_per_s"]
-            and http["rows_in_db"] == http["sent"]
-            and not http["errors"]
-        )
+        ok = _http_ok(http, targets)
         rows.append(
             (
                 f"HTTP batch ingest, {http['clients']} devices × batches of {http['batch']}, "
@@ -90,7 +123,7 @@ def _rows(results: dict, targets: dict, reference: dict) -> list[tuple]:
                 f"{http['rows_in_db']:,} rows / {http['sent']:,} sent; "
                 f"{http['duplicates']} dup., {http['rejected']} rejected, {http['errors']} errors",
                 "",
-                http["rows_in_db"] == http["sent"] and not http["duplicates"],
+                _http_complete(http),
             )
         )
     mqtt = results.get("mqtt")
@@ -105,7 +138,7 @@ def _rows(results: dict, targets: dict, reference: dict) -> list[tuple]:
                 f"{mqtt['drain_s_after_publisher']} s after the publisher",
                 f"{mqtt['per_s'] / targets['mqtt_per_s']:.2f}× target; "
                 f"{mqtt['per_s'] / reference['mqtt_plain_per_s']:.2f}× plain broker→paho",
-                mqtt["per_s"] >= targets["mqtt_per_s"],
+                _mqtt_ok(mqtt, targets),
             )
         )
         rows.append(
@@ -121,14 +154,12 @@ def _rows(results: dict, targets: dict, reference: dict) -> list[tuple]:
                     else ""
                 ),
                 "",
-                mqtt["lost"] == 0 and mqtt["duplicated"] == 0 and not mqtt["unfinished"],
+                _mqtt_complete(mqtt),
             )
         )
     ws = results.get("ws")
     if ws:
-        # judged: from the commit (the group message seen in Redis) to the last socket;
-        # without it, from the HTTP 200
-        p99 = ws["last_client_from_commit_p99_ms"] or ws["last_client_from_http_200_p99_ms"]
+        p99 = _ws_p99(ws)
         rows.append(
             (
                 f"WebSocket fan-out: {ws['open']:,} of {ws['clients']:,} sockets "
@@ -145,10 +176,7 @@ def _rows(results: dict, targets: dict, reference: dict) -> list[tuple]:
                     if p99 is not None
                     else ""
                 ),
-                p99 is not None
-                and p99 <= targets["ws_p99_ms"]
-                and ws["open"] == ws["clients"]
-                and ws["deliveries"] == ws["deliveries_expected"],
+                _ws_ok(ws, targets),
             )
         )
     chart = results.get("chart")

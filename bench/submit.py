@@ -91,6 +91,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--processes", type=int, default=2)
     parser.add_argument("--database", default="redi_submit_bench")
+    parser.add_argument("--json", help="also write the figures as JSON rows (bench/all.py)")
     return parser.parse_args(argv)
 
 
@@ -229,7 +230,10 @@ def percentile(values: list[float], share: float) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from bench.all import now, write_json
+
     args = parse_args(argv)
+    began = now()
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith("postgres"):
         print("DATABASE_URL must point at PostgreSQL (see bench/README.md).", file=sys.stderr)
@@ -319,7 +323,41 @@ def main(argv: list[str] | None = None) -> int:
     ).stdout.split()
     cases, files, dupes = (int(x) for x in counted[-3:])
     report(args, timings, elapsed, errors, cases, files, dupes)
+    write_json(
+        args.json, "submit", began, json_rows(args, timings, elapsed, errors, cases, files, dupes)
+    )
     return 1 if errors or cases != args.applications + args.clients or dupes else 0
+
+
+def json_rows(args, timings, elapsed, errors, cases, files, dupes) -> list[dict]:
+    """Figures for bench/all.py; the issue names no reference and no speed target."""
+    from bench.all import json_row
+
+    done = args.applications - len(errors)
+    expected = args.applications + args.clients
+    submits = [t * 1000 for name, t in timings if name == "Absenden"]
+    shape = f"{args.clients} clients, {args.processes} Daphne processes"
+    return [
+        json_row(
+            f"online applications (10 fields + 1 MB upload, 5 requests each), {shape}",
+            done / elapsed,
+            "applications/s",
+            note="the issue names no reference: reported as measured",
+        ),
+        json_row(
+            "final submit (case, file, outbox mail in one transaction) p99",
+            percentile(submits, 0.99) if submits else None,
+            "ms",
+        ),
+        json_row(
+            "every application stored once with its file",
+            cases,
+            "cases",
+            target=f"= {expected} sent, 0 duplicates, 0 errors",
+            ok=not errors and cases == expected and not dupes,
+            note=f"{files} files of 1 MB, {dupes} duplicate references, {len(errors)} errors",
+        ),
+    ]
 
 
 def _wait_for(ports: list[int]) -> None:

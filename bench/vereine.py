@@ -63,6 +63,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--runs", type=int, default=RUNS, help="measured requests per page")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--output", default=str(RESULTS))
+    parser.add_argument("--json", help="also write the figures as JSON rows (bench/all.py)")
     return parser.parse_args(argv)
 
 
@@ -326,6 +327,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run(args: argparse.Namespace, bench_url: str, var: str) -> int:
+    from bench.all import now, write_json
+
+    began = now()
     os.environ.update(
         DJANGO_SETTINGS_MODULE="portal.settings.dev",
         DEBUG="false",
@@ -333,6 +337,7 @@ def run(args: argparse.Namespace, bench_url: str, var: str) -> int:
         REDI_VAR_DIR=var,
         TASK_BACKEND="immediate",
         LOG_LEVEL="WARNING",
+        PAGE_CACHE="false",  # uncached, as issue #7 asks: every request renders
     )
     for name in ("REDIS_URL", "ELASTICSEARCH_URL"):
         os.environ.pop(name, None)
@@ -415,7 +420,47 @@ def run(args: argparse.Namespace, bench_url: str, var: str) -> int:
         f"p95 ≤ {TARGET_PAGE_P95_MS:.0f} ms, feed ≤ {TARGET_FEED_S:.0f} s. "
         f"Results: {output.relative_to(REPO) if output.is_relative_to(REPO) else output}."
     )
+    write_json(args.json, "vereine", began, json_rows(summary))
     return 0 if summary["ok"] else 1
+
+
+def json_rows(summary: dict) -> list[dict]:
+    """Figures for bench/all.py: p95 per page, the feed, the bulk rows' check."""
+    from bench.all import json_row
+
+    rows = [
+        json_row(
+            f"{r['label']} p95, uncached ({summary['clubs']} clubs, {summary['events']:,} events)",
+            r["p95_ms"],
+            "ms",
+            target=f"≤ {TARGET_PAGE_P95_MS:.0f} ms",
+            ok=r["p95_ms"] <= TARGET_PAGE_P95_MS and r["statuses"] == [200],
+            note=f"p50 {r['p50_ms']} ms, {r['queries']} queries, {r['kb']} KB, "
+            f"HTTP {r['statuses']}",
+        )
+        for r in summary["pages"].values()
+    ]
+    feed = summary["feed"]
+    rows.append(
+        json_row(
+            f"iCalendar feed of all {feed['vevents']:,} events, slowest of {feed['requests']}",
+            feed["max_s"],
+            "s",
+            target=f"≤ {TARGET_FEED_S:.0f} s",
+            ok=feed["max_s"] <= TARGET_FEED_S and feed["statuses"] == [200],
+            note=f"median {feed['median_s']} s, {feed['kb']} KB, {feed['queries']} queries",
+        )
+    )
+    rows.append(
+        json_row(
+            "occurrences inserted in bulk = what `occurrences.rebuild` stores (sample)",
+            summary["occurrences"],
+            "occurrences",
+            target="agree",
+            ok=summary["rebuild_agrees_with_bulk"],
+        )
+    )
+    return rows
 
 
 if __name__ == "__main__":
