@@ -248,7 +248,8 @@ MEDIA_ROOT = Path(env.text("MEDIA_ROOT", str(VAR_DIR / "media")))
 PRIVATE_MEDIA_ROOT = Path(env.text("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    # citizens' uploads and records: never under MEDIA_URL, served by permission-checked views
+    # citizens' uploads and records: stored outside MEDIA_ROOT (a .url() would still name
+    # /media/…, where none of it is served), served only by permission-checked views
     "private": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
