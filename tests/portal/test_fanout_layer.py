@@ -11,10 +11,12 @@ import os
 import socket
 import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import redis
-from asgiref.sync import async_to_sync, sync_to_async
+from asgiref.sync import async_to_sync as asgiref_async_to_sync
+from asgiref.sync import sync_to_async
 from channels.layers import channel_layers
 from channels.testing import WebsocketCommunicator
 from django.test import override_settings
@@ -25,6 +27,18 @@ from tests.sensor_widgets.test_live import towns  # noqa: F401 – the fixture
 from tests.utils import need
 
 WAIT = 5  # seconds a message may take (never reached when it works)
+
+
+def async_to_sync(function):
+    """asgiref's ``async_to_sync``, called in a thread of its own: once the browser tests
+    ran, Playwright's event loop counts as running in the main thread, where asgiref
+    refuses to block. Each call still gets a new event loop, as sync code does."""
+
+    def call(*args, **kwargs):
+        with ThreadPoolExecutor(1) as pool:
+            return pool.submit(asgiref_async_to_sync(function), *args, **kwargs).result()
+
+    return call
 
 
 @pytest.fixture
