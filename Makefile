@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
-.PHONY: demo test install lint format e2e clean bench bench-weight bench-pages bench-fanout bench-search bench-submit bench-appointments bench-vereine bench-sensors bench-efiles bench-invoices
+.PHONY: demo test install lint security format e2e clean bench bench-weight bench-pages bench-fanout bench-search bench-submit bench-appointments bench-vereine bench-sensors bench-efiles bench-invoices
 
 $(VENV)/.installed: pyproject.toml requirements/constraints.txt
 	@test -x $(PY) || $$(bin/find-python) -m venv $(VENV)
@@ -28,6 +28,18 @@ e2e: install
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+
+## Static security checks (issue #12): ruff's bandit rules (in `lint`) and our semgrep rules
+## (.semgrep/, checked against their own examples first). semgrep lives in a venv of its own.
+SEMGREP_VENV ?= .venv-semgrep
+$(SEMGREP_VENV)/bin/semgrep:
+	@test -x $(SEMGREP_VENV)/bin/python || $$(bin/find-python) -m venv $(SEMGREP_VENV)
+	$(SEMGREP_VENV)/bin/pip install --quiet "semgrep>=1.185"
+
+security: install $(SEMGREP_VENV)/bin/semgrep
+	$(VENV)/bin/ruff check --select S .
+	$(SEMGREP_VENV)/bin/semgrep scan --test --config .semgrep/redi.yml .semgrep/redi.py --metrics=off --disable-version-check
+	$(SEMGREP_VENV)/bin/semgrep scan --config .semgrep/redi.yml --metrics=off --disable-version-check --error --exclude .semgrep --exclude tests --exclude bench -q .
 
 format: install
 	$(VENV)/bin/ruff format .

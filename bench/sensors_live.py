@@ -137,7 +137,7 @@ def listen_redis(env: dict, datastream_id: int, seen: dict, stop: threading.Even
             at = time.time()
             try:
                 value = msgpack.unpackb(message["data"]).get("value")
-            except Exception:  # noqa: BLE001 – an envelope we do not know: time unknown
+            except Exception:  # noqa: BLE001, S112 – an envelope we do not know: time unknown
                 continue
             if isinstance(value, int | float):
                 seen.setdefault(float(value), at)

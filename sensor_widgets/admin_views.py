@@ -29,7 +29,7 @@ from wagtail.log_actions import log
 from . import roles
 from .models import Alert, Datastream, Device, IntakeProblem
 
-TOKEN_URL_NAME = "wagtailsnippets_sensor_widgets_device:token"
+TOKEN_URL_NAME = "wagtailsnippets_sensor_widgets_device:token"  # noqa: S105 – a URL name
 INTAKE_PATH = "/sensorik/api/v1/observations"
 PER_PAGE = 50
 

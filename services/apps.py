@@ -10,3 +10,6 @@ class ServicesConfig(AppConfig):
 
     def ready(self) -> None:
         from . import signals  # noqa: F401
+        from .personal_data import register_providers
+
+        register_providers()

@@ -7,6 +7,8 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
+from tests.clamav import clamav, clamav_stopped, clamd_server  # noqa: F401 – fixtures
+
 TOWN_SLUGS = [
     "baden-baden",
     "bretten",

@@ -50,3 +50,11 @@ def need(condition: bool, reason: str) -> None:
     if services_required():
         pytest.fail(f"required in CI: {reason}")
     pytest.skip(reason)
+
+
+def login(client, username: str, password: str) -> bool:
+    """``client.login()`` with a request, as the sign-in lockout (django-axes) needs one."""
+    from django.test import RequestFactory
+
+    request = RequestFactory().post("/admin/login/", REMOTE_ADDR="127.0.0.1")
+    return client.login(request=request, username=username, password=password)

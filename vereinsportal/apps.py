@@ -10,3 +10,6 @@ class VereinsportalConfig(AppConfig):
 
     def ready(self) -> None:
         from . import roles, signals  # noqa: F401 – town handlers, occurrence upkeep
+        from .personal_data import register_providers
+
+        register_providers()

@@ -1,6 +1,7 @@
 """Form pieces the public forms share: the filter-form behaviour (a wrong value is
-ignored, not fatal) and the person fields of contact, sign-up and interest forms, with
-one wording of their labels and errors."""
+ignored, not fatal), the person fields of contact, sign-up and interest forms, with
+one wording of their labels and errors, and the multiple choice of categories and target
+groups (:class:`ChoicesById`)."""
 
 from __future__ import annotations
 
@@ -46,6 +47,27 @@ def phone_field(help_text) -> forms.CharField:
         help_text=help_text,
         widget=forms.TextInput(attrs=PHONE_WIDGET),
     )
+
+
+class ChoicesById(forms.ModelMultipleChoiceField):
+    """Categories, target groups …: an id that is no number of at most 18 digits is refused
+    as an invalid choice before it reaches the database (SQLite raises OverflowError for
+    ``99999999999999999999``)."""
+
+    def _check_values(self, value):
+        for pk in value:
+            text = str(pk).strip()
+            if not (text.isascii() and text.isdigit() and len(text) <= 18):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": text[:40]},
+                )
+        return super()._check_values(value)
+
+
+#: ``Meta.field_classes`` of the model forms with categories and target groups
+BY_ID = {"categories": ChoicesById, "target_groups": ChoicesById}
 
 
 class FilterForm(forms.Form):

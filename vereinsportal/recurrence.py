@@ -41,9 +41,10 @@ KNOWN_PARTS = {
     "BYWEEKNO",
     "WKST",
 }
-_BYDAY = re.compile(r"^([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)$")
-_INT_LIST = re.compile(r"^[+-]?\d{1,3}(,[+-]?\d{1,3})*$")
-_UNTIL = re.compile(r"^(\d{8})(T(\d{6})(Z)?)?$")
+_BYDAY = re.compile(r"^([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)$", re.ASCII)
+_INT_LIST = re.compile(r"^[+-]?\d{1,3}(,[+-]?\d{1,3})*$", re.ASCII)
+_UNTIL = re.compile(r"^(\d{8})(T(\d{6})(Z)?)?$", re.ASCII)
+_NUMBER = re.compile(r"^\d{1,9}$", re.ASCII)
 
 
 class RuleError(ValueError):
@@ -103,15 +104,21 @@ def split_rule(rule: str) -> dict[str, str]:
             % {"freq": freq}
         )
     if "INTERVAL" in parts and (
-        not parts["INTERVAL"].isdigit() or not 1 <= int(parts["INTERVAL"]) <= 366
+        not _NUMBER.match(parts["INTERVAL"]) or not 1 <= int(parts["INTERVAL"]) <= 366
     ):
         raise RuleError(_("INTERVAL muss eine ganze Zahl von 1 bis 366 sein."))
     if "COUNT" in parts:
-        if not parts["COUNT"].isdigit() or int(parts["COUNT"]) < 1:
+        count = parts["COUNT"]
+        if not (count.isascii() and count.isdigit()) or not count.strip("0"):
             raise RuleError(_("COUNT muss eine positive ganze Zahl sein."))
+        if not _NUMBER.match(count.lstrip("0")):  # more digits than int() takes
+            raise RuleError(
+                _("Die Regel ergibt mehr als %(max)d Termine. Bitte früher enden lassen.")
+                % {"max": MAX_OCCURRENCES}
+            )
         if "UNTIL" in parts:
             raise RuleError(_("COUNT und UNTIL dürfen nicht beide angegeben werden."))
-    if "UNTIL" in parts and not _UNTIL.match(parts["UNTIL"]):
+    if "UNTIL" in parts and not _is_until(parts["UNTIL"]):
         raise RuleError(
             _("UNTIL muss ein Datum wie 20271231 oder 20271231T230000Z sein, nicht „%(value)s“.")
             % {"value": parts["UNTIL"]}
@@ -135,6 +142,17 @@ def split_rule(rule: str) -> dict[str, str]:
     if "WKST" in parts and parts["WKST"] not in WEEKDAYS:
         raise RuleError(_("Unbekannter Wochenbeginn WKST=%(value)s.") % {"value": parts["WKST"]})
     return parts
+
+
+def _is_until(value: str) -> bool:
+    """An UNTIL of the right form that is a real day and time, in UTC and in Berlin."""
+    if not _UNTIL.match(value):
+        return False
+    try:
+        _until_utc(value).astimezone(BERLIN)
+    except (ValueError, OverflowError):  # 20271399, 00000101, 99991231T235959Z
+        return False
+    return True
 
 
 def _until_utc(value: str) -> dt.datetime:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import importlib
 
 JOBS = []
-for _area in ("calendar", "signups", "volunteering", "registration"):
+for _area in ("calendar", "signups", "volunteering", "registration", "dashboard"):
     try:
         JOBS += importlib.import_module(f"vereinsportal.{_area}.jobs").JOBS
     except ModuleNotFoundError as error:  # an area without jobs yet

@@ -18,9 +18,35 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from filer.models import File, Folder
 
+from portal.core import uploads
 from portal.core.models import TownSettings
 
 MB = 1024 * 1024
+# what a record may hold, by content: documents, scans and photos, office files, text
+# (letters, CSV, e-mails, XRechnung XML). No archives, programs, HTML or SVG.
+ALLOWED_TYPES = frozenset(
+    {
+        "application/pdf",
+        "image/jpeg",
+        "image/png",
+        "image/tiff",
+        "image/gif",
+        "image/webp",
+        "text/plain",
+        "application/xml",
+        "application/rtf",
+        "application/msword",
+        "application/vnd.ms-excel",
+        "application/vnd.ms-powerpoint",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        "application/vnd.oasis.opendocument.text",
+        "application/vnd.oasis.opendocument.spreadsheet",
+        "application/vnd.oasis.opendocument.presentation",
+    }
+)
+ALLOWED_LABEL = "PDF, Bilder (JPEG, PNG, TIFF, GIF, WebP), Office-Dokumente, Text, CSV und XML"
 
 
 def max_upload_bytes() -> int:
@@ -28,7 +54,8 @@ def max_upload_bytes() -> int:
 
 
 def validate_upload(upload) -> None:
-    """A clear German error for an empty, nameless or too large file."""
+    """A clear German error for an empty, nameless or too large file, a type a record
+    does not take (by content), an archive beyond its limits, or malware."""
     if upload is None or not getattr(upload, "name", ""):
         raise ValidationError(_("Bitte eine Datei auswählen."), code="missing")
     if upload.size == 0:
@@ -44,6 +71,11 @@ def validate_upload(upload) -> None:
             },
             code="too_big",
         )
+    # by content: the type, a ZIP container's or a PDF's contents, the virus scan
+    mime = uploads.check_type(
+        upload, ALLOWED_TYPES, name=clean_filename(upload.name), label=ALLOWED_LABEL
+    )
+    uploads.check_contents(upload, mime, name=clean_filename(upload.name))
 
 
 def clean_filename(name: str) -> str:
@@ -88,9 +120,12 @@ def store(upload, *, akte, user=None) -> File:
 
 
 def content_type_of(upload) -> str:
-    declared = getattr(upload, "content_type", "") or ""
+    """The type by content; for text the name tells CSV from plain text."""
+    sniffed = uploads.detect(upload) or ""
     guessed = mimetypes.guess_type(upload.name)[0] or ""
-    return (guessed or declared or "application/octet-stream")[:100]
+    if sniffed == "text/plain" and guessed.startswith("text/") and guessed != "text/html":
+        return guessed[:100]
+    return (sniffed or "application/octet-stream")[:100]
 
 
 def remove_files(files: list[File]) -> None:

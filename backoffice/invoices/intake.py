@@ -6,19 +6,24 @@ message) and stores nothing. The steps, in order:
 
 1. size: an empty file ("DATEI-LEER") or one over ``settings.INVOICES_MAX_UPLOAD_MB`` (default
    20, "DATEI-ZU-GROSS") is refused;
-2. reading (:func:`~backoffice.invoices.document.reader.read_invoice`): not a readable
+2. the file by content (``portal.core.uploads``): XML or PDF only ("DATEITYP" – a ZIP of
+   invoices, say), a PDF's embedded files within limits and no archive among them
+   ("DATEI-INHALT"), the virus scan ("SCHADPROGRAMM"; clamd configured but not answering:
+   "VIRENPRUEFUNG", the API answers 503); after reading, each document embedded in the
+   XML (BG-24) is checked and scanned the same way;
+3. reading (:func:`~backoffice.invoices.document.reader.read_invoice`): not a readable
    XRechnung / ZUGFeRD → the reader's rule id ("XML-WOHLGEFORMT", "PDF-OHNE-XML", …);
-3. validation (EN 16931 + XRechnung): any error rejects, warnings are kept with the invoice;
-4. routing by Leitweg-ID (:func:`~backoffice.invoices.routing.route_for`): a route gives town and
+4. validation (EN 16931 + XRechnung): any error rejects, warnings are kept with the invoice;
+5. routing by Leitweg-ID (:func:`~backoffice.invoices.routing.route_for`): a route gives town and
    office; without one the caller's town (the uploader's, the API key's) takes it with no
    office; without either → "LEITWEG-UNBEKANNT". A route of another town than the caller's is
    refused ("LEITWEG-ANDERE-STADT": a key of Bruchsal cannot deliver to Rastatt);
-5. duplicates, within the town: the same file again ("DATEI-BEREITS-EINGEGANGEN") is always
+6. duplicates, within the town: the same file again ("DATEI-BEREITS-EINGEGANGEN") is always
    refused; the same seller (USt-IdNr., else Steuernummer, else name) with the same invoice
    number (rejected invoices aside) is refused ("DUBLETTE") unless ``accept_duplicate`` – then
    it is stored with ``duplicate_of`` and a "DUBLETTE" warning;
-6. storing, in one transaction (the town's row locked, so two deliveries of the same invoice
-   cannot both pass step 5): the original file in the private storage, the document as JSON
+7. storing, in one transaction (the town's row locked, so two deliveries of the same invoice
+   cannot both pass step 6): the original file in the private storage, the document as JSON
    (attachment contents left out – they stay in the original), the warnings, the values lists
    and the export need, and the step "received". If the database refuses, the stored file is
    deleted again.
@@ -43,10 +48,12 @@ from django.db import DatabaseError, transaction
 from django.utils import timezone
 from wagtail.models import Site
 
+from portal.core import uploads
+
 from . import steps
 from .document.errors import FILE_TOO_LARGE, InvoiceFormatError
 from .document.model import InvoiceDocument
-from .document.reader import read_invoice
+from .document.reader import is_pdf, read_invoice
 from .models import Invoice, InvoiceStatus, InvoiceStep, LeitwegRoute, Source
 from .routing import route_for
 from .validation import validate
@@ -62,6 +69,19 @@ SAME_FILE = "DATEI-BEREITS-EINGEGANGEN"
 DUPLICATE = "DUBLETTE"
 NOT_STORED = "SPEICHERN-FEHLGESCHLAGEN"
 CHECK_FAILED = "PRUEFUNG-FEHLGESCHLAGEN"
+FILE_TYPE = "DATEITYP"
+FILE_CONTENTS = "DATEI-INHALT"
+MALWARE = "SCHADPROGRAMM"
+SCAN_UNAVAILABLE = "VIRENPRUEFUNG"
+# the content types an embedded document (BG-24) may have, by its bytes
+ATTACHMENT_TYPES = {
+    "application/pdf",
+    "image/png",
+    "image/jpeg",
+    "text/plain",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "application/vnd.oasis.opendocument.spreadsheet",
+}
 
 DEFAULT_MAX_UPLOAD_MB = 20
 DEFAULT_PAYMENT_DAYS = 30
@@ -236,6 +256,65 @@ def _invalid_message(errors: list[Finding]) -> str:
 
 
 # --- the steps ----------------------------------------------------------------------------------
+def _upload_refused(refusal: uploads.UploadRefused) -> IntakeResult:
+    if isinstance(refusal, uploads.VirusFound):
+        rule_id = MALWARE
+    elif isinstance(refusal, uploads.ScanUnavailable):
+        rule_id = SCAN_UNAVAILABLE
+    else:
+        rule_id = FILE_CONTENTS
+    return _rejected(rule_id, refusal.message)
+
+
+def _check_file(data: bytes, filename: str) -> IntakeResult | None:
+    """Before reading: the type by content (XML or PDF, nothing else – no ZIP), a PDF's
+    embedded files (limits, nothing nested), the virus scan. A refusal, or None."""
+    name = os.path.basename(filename or "") or "rechnung"
+    mime = uploads.detect(data)
+    pdf = is_pdf(data)
+    if (
+        not pdf
+        and mime is not None
+        and not mime.startswith("text/")
+        and mime
+        not in (
+            "application/xml",
+            "image/svg+xml",
+        )
+    ):
+        message = (
+            f"Die Datei „{name}“ ist {uploads.describe(mime)}. Erlaubt sind XRechnung (XML) "
+            "und ZUGFeRD/Factur-X (PDF), jede Rechnung als eigene Datei."
+        )
+        return _rejected(FILE_TYPE, message)
+    try:
+        uploads.check_contents(data, "application/pdf" if pdf else mime, name=name)
+    except uploads.UploadRefused as refusal:
+        return _upload_refused(refusal)
+    return None
+
+
+def _check_attachments(document: InvoiceDocument, filename: str) -> IntakeResult | None:
+    """The documents embedded in the XML (BG-24, base64): each by its type, within the
+    archive limits (XLSX/ODS), and scanned – the scanner does not decode them itself."""
+    for attachment in document.attachments:
+        if not attachment.content:
+            continue
+        name = attachment.filename or attachment.id or "Anhang"
+        mime = uploads.detect(attachment.content)
+        if mime not in ATTACHMENT_TYPES:
+            message = (
+                f"Der Anhang „{name}“ der Rechnung ist {uploads.describe(mime)}; erlaubt sind "
+                "PDF, PNG, JPEG, CSV, XLSX und ODS."
+            )
+            return _rejected(FILE_CONTENTS, message, "BG-24")
+        try:
+            uploads.check_contents(attachment.content, mime, name=name)
+        except uploads.UploadRefused as refusal:
+            return _upload_refused(refusal)
+    return None
+
+
 def _read_and_validate(data: bytes, filename: str):
     """``(read result, findings, refusal)`` – refusal is an IntakeResult when the file fails."""
     try:
@@ -414,10 +493,16 @@ def receive(
             f"Die Datei ist zu groß ({format_amount(Decimal(len(data)) / 1048576)} MB). "
             f"Erlaubt sind höchstens {format_amount(Decimal(limit) / 1048576)} MB.",
         )
+    refusal = _check_file(data, filename)
+    if refusal is not None:
+        return refusal
     read, findings, refusal = _read_and_validate(data, filename)
     if refusal is not None:
         return refusal
     document: InvoiceDocument = read.document
+    refusal = _check_attachments(document, filename)
+    if refusal is not None:
+        return refusal
     warnings = [finding for finding in findings if finding.severity == "warning"]
 
     town, route, refusal = _route(document, site)

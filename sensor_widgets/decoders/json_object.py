@@ -43,11 +43,14 @@ class JsonObject:
             raise DecodeError(gettext("JSON-Nutzdaten zu lang (höchstens 4096 Byte)."))
         try:
             data = json.loads(payload.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
+        except (UnicodeDecodeError, ValueError, RecursionError):  # RecursionError: [[[[…
             raise DecodeError(gettext("Nutzdaten sind kein gültiges JSON.")) from None
         if not isinstance(data, dict):
             raise DecodeError(gettext("JSON-Nutzdaten müssen ein Objekt {…} sein."))
-        return flatten(data)
+        try:
+            return flatten(data)
+        except RecursionError:
+            raise DecodeError(gettext("Nutzdaten sind kein gültiges JSON.")) from None
 
     def encode(self, values: dict[str, float]) -> bytes:
         return json.dumps(values, separators=(",", ":")).encode()

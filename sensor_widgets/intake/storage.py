@@ -84,7 +84,7 @@ def _insert(readings: list[Reading]) -> list[Stored]:
                 ]
             values = ", ".join(["(%s, %s, %s, %s)"] * len(chunk))
             cursor.execute(
-                f"INSERT INTO {table} (datastream_id, phenomenon_time, result, result_time) "
+                f"INSERT INTO {table} (datastream_id, phenomenon_time, result, result_time) "  # noqa: S608 – names from the model, values as parameters
                 f"VALUES {values} ON CONFLICT (datastream_id, phenomenon_time) DO NOTHING "
                 f"RETURNING id, datastream_id, phenomenon_time, result",
                 params,
@@ -134,7 +134,7 @@ def _aggregate(stored: list[Stored]) -> None:
                 params += [datastream_id, period, _db_time(start), count, total, minimum, maximum]
             values = ", ".join(["(%s, %s, %s, %s, %s, %s, %s)"] * len(chunk))
             cursor.execute(
-                f"INSERT INTO {table} (datastream_id, period, start, {_q('count')}, total, "
+                f"INSERT INTO {table} (datastream_id, period, start, {_q('count')}, total, "  # noqa: S608 – names from the model, values as parameters
                 f"minimum, maximum) VALUES {values} "
                 f"ON CONFLICT (datastream_id, period, start) DO UPDATE SET "
                 f"{_q('count')} = {table}.{_q('count')} + excluded.{_q('count')}, "
@@ -176,7 +176,7 @@ def _move_latest(stored: list[Stored]) -> dict[int, Stored]:
         ]
     with connection.cursor() as cursor:
         cursor.execute(
-            f"WITH v(id, t, tmin, value) AS (VALUES {', '.join([row_sql] * len(ids))}) "
+            f"WITH v(id, t, tmin, value) AS (VALUES {', '.join([row_sql] * len(ids))}) "  # noqa: S608 – names from the model, values as parameters
             f"UPDATE {table} SET "
             f"first_phenomenon_time = "
             f"{least}(COALESCE({table}.first_phenomenon_time, v.tmin), v.tmin), "

@@ -32,6 +32,7 @@ from django.utils.translation import gettext
 
 from .. import decoders
 from ..intake import ReadingError, check, store
+from ..intake.auth import storable
 from ..models import Datastream, Device, IntakeProblem, Uplink
 from .messages import MessageError, parse
 
@@ -98,15 +99,17 @@ class _Tally:
         self.problems: dict[str, list] = {}  # identifier → [count, last message]
         self.notes: dict[int, str] = {}
 
+    # messages quote what devices sent (value names): NUL bytes and lone surrogates are
+    # removed, PostgreSQL cannot store them
     def reject(self, device: Device, message: str) -> None:
         entry = self.rejected.setdefault(device.pk, [0, ""])
         entry[0] += 1
-        entry[1] = message
+        entry[1] = storable(message)
 
     def problem(self, identifier: str, message: str) -> None:
-        entry = self.problems.setdefault(identifier[:200] or "?", [0, ""])
+        entry = self.problems.setdefault(storable(identifier)[:200] or "?", [0, ""])
         entry[0] += 1
-        entry[1] = message
+        entry[1] = storable(message)
 
     def write(self) -> None:
         now = timezone.now()
@@ -209,9 +212,10 @@ def process(
         unknown = sorted(k for k in values if k not in entry.streams and k not in optional)
         if unknown and (device.pk, unknown[0]) not in noted:
             noted.add((device.pk, unknown[0]))
-            tally.notes[device.pk] = gettext(
-                "Hinweis: Werte ohne Datenstrom werden ignoriert: %(keys)s"
-            ) % {"keys": ", ".join(unknown)[:200]}
+            tally.notes[device.pk] = storable(
+                gettext("Hinweis: Werte ohne Datenstrom werden ignoriert: %(keys)s")
+                % {"keys": ", ".join(unknown)[:200]}
+            )
         for key in matched:
             try:
                 readings.append(check(entry.streams[key], uplink.time, values[key], now=now))

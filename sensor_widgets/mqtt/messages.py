@@ -43,6 +43,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from ..intake import ReadingError, parse_time
+from ..intake.auth import storable
 
 MAX_BYTES = 64 * 1024
 DEV_EUI = re.compile(r"^[0-9A-F]{16}$")
@@ -76,15 +77,18 @@ def parse(topic: str, payload: bytes, *, now: dt.datetime | None = None) -> Upli
         )
     try:
         data = json.loads(payload.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # RecursionError: [[[[…
         raise MessageError(gettext("Nachricht ist kein gültiges JSON.")) from None
     if not isinstance(data, dict):
         raise MessageError(gettext("Nachricht muss ein JSON-Objekt sein."))
     now = now or timezone.now()
-    if "deviceInfo" in data:
-        return _chirpstack(data, now)
-    if "end_device_ids" in data:
-        return _things_stack(data, now)
+    try:
+        if "deviceInfo" in data:
+            return _chirpstack(data, now)
+        if "end_device_ids" in data:
+            return _things_stack(data, now)
+    except RecursionError:  # decoded values nested hundreds deep
+        raise MessageError(gettext("Nachricht ist kein gültiges JSON.")) from None
     raise MessageError(
         gettext(
             "Unbekanntes Nachrichtenformat: weder ChirpStack v4 (deviceInfo) "
@@ -157,7 +161,7 @@ def _chirpstack(data: dict, now: dt.datetime) -> Uplink:
         raise MessageError(gettext("ChirpStack: deduplicationId fehlt."), dev_eui)
     return Uplink(
         dev_eui=dev_eui,
-        key=f"cs:{dedup.strip()}",
+        key=storable(f"cs:{dedup.strip()}"),  # the database keeps no NUL
         time=_time(data.get("time"), now, dev_eui),
         f_port=_integer(data.get("fPort")),
         source="chirpstack",
@@ -195,7 +199,7 @@ def _things_stack(data: dict, now: dt.datetime) -> Uplink:
         key = f"tts:{dev_eui}:{correlation[0]}"
     return Uplink(
         dev_eui=dev_eui,
-        key=key,
+        key=storable(key),
         time=_time(up_received or received, now, dev_eui),
         f_port=_integer(up.get("f_port")),
         source="tts",

@@ -1,5 +1,6 @@
-"""Uploads of an application: checked by content, limited in size and number, stored
-as ``DraftFile`` in private storage (never under MEDIA_URL).
+"""Uploads of an application: checked by content, limited in size and number, scanned
+for malware (``portal.core.uploads``), stored as ``DraftFile`` in private storage (never
+under MEDIA_URL).
 
 The type is taken from the file's first bytes (``filetype``), not from its name or the
 browser's content type: a PDF renamed to ``.jpg`` counts as PDF, a program renamed to
@@ -19,6 +20,8 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Sum
 from django.utils.translation import gettext as _
+
+from portal.core import uploads as checks
 
 from ..models import ApplicationDraft, DraftFile
 from .specs import FieldSpec
@@ -202,6 +205,12 @@ def store_uploads(draft: ApplicationDraft, spec: FieldSpec, uploads: list) -> li
         checked = check_content(upload, kinds)
         if isinstance(checked, str):
             errors.append(checked)
+            continue
+        try:
+            # a PDF's embedded files, then the virus scan – before anything is stored
+            checks.check_contents(upload, checked.mime, name=checked.name)
+        except checks.UploadRefused as refusal:
+            errors.append(refusal.message)
             continue
         stored = DraftFile(
             draft=draft,

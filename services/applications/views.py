@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Site
 
+from portal.core.logsafe import describe_error
+
 from ..models import Case
 from . import drafts, mails, spam, submission, uploads
 from .fields import required_message
@@ -277,8 +279,12 @@ def review(request: HttpRequest, page) -> HttpResponse:
                 result = submission.submit(draft, steps)
             except submission.AlreadySubmitted:
                 return HttpResponseRedirect(sub_url(page, request, "application_done"))
-            except Exception:
-                logger.exception("Application of draft %s could not be submitted", draft.pk)
+            except Exception as error:  # the message may quote the citizen's entries
+                logger.error(
+                    "Application of draft %s could not be submitted: %s",
+                    draft.pk,
+                    describe_error(error),
+                )
                 extra.append(
                     _(
                         "Ihr Antrag konnte gerade nicht gespeichert werden. Ihre Angaben "

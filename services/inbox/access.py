@@ -48,7 +48,11 @@ def sites_for(user) -> QuerySet[Site]:
 
 def _staff(site_ids) -> QuerySet:
     users = get_user_model().objects.with_perm(
-        CASE_PERMISSION, include_superusers=False, is_active=True
+        CASE_PERMISSION,
+        include_superusers=False,
+        is_active=True,
+        # the permissions live in the database; other backends (sign-in lockout) hold none
+        backend="django.contrib.auth.backends.ModelBackend",
     )
     if site_ids is not None:
         users = users.filter(organisational_units__site_id__in=site_ids)

@@ -62,3 +62,22 @@ def requests_seen(page):
 def browser_context_args(browser_context_args):
     """A German browser, as most of the towns' users have."""
     return {**browser_context_args, "locale": "de-DE"}
+
+
+@pytest.fixture(autouse=True)
+def _no_csp_violations(request):
+    """Every journey also proves the Content-Security-Policy holds: anything the browser
+    refused (an inline script, a style, a frame, a connection) fails the test."""
+    if "page" not in request.fixturenames:
+        yield
+        return
+    page = request.getfixturevalue("page")
+    refused: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            refused.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    yield
+    assert not refused, "Content-Security-Policy violations:\n" + "\n".join(refused)

@@ -27,6 +27,7 @@ from portal.demo.efiles_seed import clerk_login, officer_login, seed_efiles
 from portal.demo.seed import SeedReport, caseworker_login
 from tests.conftest import TOWN_SLUGS
 from tests.efiles.factories import ADMIN_HOST
+from tests.utils import login as login_with_request
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +38,7 @@ def _user(username: str):
 
 def _login(login: tuple[str, str]) -> Client:
     client = Client(HTTP_HOST=ADMIN_HOST)
-    assert client.login(username=login[0], password=login[1]), login
+    assert login_with_request(client, login[0], login[1]), login
     return client
 
 

@@ -28,6 +28,7 @@ from portal.demo.invoices_seed import LOGINS, login
 from portal.demo.invoices_xml import vat_id
 from tests.conftest import TOWN_SLUGS
 from tests.invoices.factories import ADMIN_HOST
+from tests.utils import login as login_with_request
 
 pytestmark = pytest.mark.django_db
 
@@ -192,7 +193,7 @@ def test_duplicate_was_refused_and_not_stored(slug):
 def test_the_kaemmerei_sees_its_export_page():
     username, password = login("kaemmerei", "rastatt")
     client = Client(HTTP_HOST=ADMIN_HOST)
-    assert client.login(username=username, password=password)
+    assert login_with_request(client, username, password)
     response = client.get(reverse("invoices:export"))
     assert response.status_code == 200
     ordered = invoices_of("rastatt").filter(status=InvoiceStatus.ORDERED)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
+from django.test import RequestFactory
 from wagtail.models import Page, Site
 
 from portal.core.models import TownSettings
@@ -57,7 +58,8 @@ def test_demo_content_is_specific_to_each_town():
     ],
 )
 def test_demo_logins_work(username, password):
-    assert authenticate(username=username, password=password) is not None
+    request = RequestFactory().post("/admin/login/", REMOTE_ADDR="127.0.0.1")
+    assert authenticate(request, username=username, password=password) is not None
 
 
 def test_seed_command_prints_all_sites_and_logins(capsys):

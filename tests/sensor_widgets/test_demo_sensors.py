@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth import authenticate
 from django.db.models import Count, Max, Min
+from django.test import RequestFactory
 
 from portal.core.models import TownSettings
 from portal.demo.seed import SeedReport
@@ -92,7 +93,11 @@ def test_aggregates_of_the_raw_days_match_the_readings():
 
 
 def test_sensor_staff_logins_work_and_belong_to_their_town():
-    user = authenticate(username="sensorik.rastatt", password="demo-rastatt")
+    user = authenticate(
+        RequestFactory().post("/admin/login/", REMOTE_ADDR="127.0.0.1"),
+        username="sensorik.rastatt",
+        password="demo-rastatt",
+    )
     assert user is not None
     assert user.groups.filter(name="Sensorik Rastatt").exists()
     assert roles.sensor_site_ids(user) == {TownSettings.objects.get(slug="rastatt").site_id}

@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 from django.contrib.auth import authenticate, get_user_model
 from django.core.files.storage import storages
+from django.test import RequestFactory
 from wagtail.models import Page, ReferenceIndex
 
 from portal.core.models import OrganisationalUnit, TownSettings
@@ -254,7 +255,11 @@ def test_each_form_is_linked_to_its_service_in_every_town():
 @pytest.mark.parametrize("slug", TOWN_SLUGS)
 def test_case_worker_login_works_for_their_town_only(slug):
     settings = town(slug)
-    user = authenticate(username=f"buergerservice.{slug}", password=f"demo-{slug}")
+    user = authenticate(
+        RequestFactory().post("/admin/login/", REMOTE_ADDR="127.0.0.1"),
+        username=f"buergerservice.{slug}",
+        password=f"demo-{slug}",
+    )
 
     assert user is not None
     assert user.groups.filter(name=caseworkers_group_name(settings.name)).exists()

@@ -15,6 +15,7 @@ from portal.core.models import TownSettings
 from portal.demo.seed import SeedReport
 from portal.demo.vereine_seed import club_login, moderator_login, seed_vereine
 from tests.conftest import TOWN_SLUGS
+from tests.utils import login as login_with_request
 from vereinsportal import roles
 from vereinsportal.models import (
     Category,
@@ -226,7 +227,7 @@ def test_club_manager_login_manages_the_first_club_without_admin_access(slug, cl
     assert membership.club.title.endswith(f"{town.name} e. V.")
     assert not user.is_staff and not user.is_superuser
     assert not user.has_perm("wagtailadmin.access_admin")
-    assert client.login(username=username, password=password)
+    assert login_with_request(client, username, password)
 
 
 @pytest.mark.parametrize("slug", TOWN_SLUGS)
@@ -236,7 +237,7 @@ def test_moderator_login_reviews_registrations_of_its_town(slug, client):
     town = _town(slug)
     assert user.groups.filter(name=roles.moderators_group_name(town.name)).exists()
     assert roles.moderated_site_ids(user) == {town.site_id}
-    assert client.login(username=username, password=password)
+    assert login_with_request(client, username, password)
 
 
 @pytest.mark.parametrize("slug", TOWN_SLUGS)

@@ -329,7 +329,8 @@ def build_calendar(name: str, events: QuerySet, request, description: str = "") 
     header.add_component(berlin_vtimezone())
     header.add_missing_timezones()
     opening = header.to_ical().decode().rstrip("\r\n")
-    assert opening.endswith("END:VCALENDAR")
+    if not opening.endswith("END:VCALENDAR"):
+        raise ValueError("icalendar wrote an unexpected calendar header")
     lines = [opening[: -len("END:VCALENDAR")].rstrip("\r\n")]
     rows = list(events)
     cancelled = defaultdict(list)

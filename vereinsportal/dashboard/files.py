@@ -1,5 +1,7 @@
 """Club downloads (statutes, forms) kept in django-filer, in a folder per club:
-"Vereine/<Stadt>/<Verein>"."""
+"Vereine/<Stadt>/<Verein>". They are published on the club's page, so they are public
+files (``is_public=True``, served under MEDIA_URL, where nginx adds ``nosniff`` and a
+sandbox CSP); only PDF, ODT and DOCX pass, checked by content and scanned."""
 
 from __future__ import annotations
 
@@ -12,11 +14,17 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from filer.models import File, Folder
 
+from portal.core import uploads
 from portal.core.models import TownSettings
 
 MAX_MB = 10
 MB = 1024 * 1024
 ODT_MIME = b"application/vnd.oasis.opendocument.text"
+MIME_TYPES = {
+    "pdf": "application/pdf",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
 
 
 def _kind(upload) -> str | None:
@@ -52,11 +60,15 @@ def validate_download(upload) -> None:
             % {"size": number_format(upload.size / MB, 1), "limit": MAX_MB},
             code="too_big",
         )
-    if _kind(upload) is None:
+    kind = _kind(upload)
+    if kind is None:
         raise ValidationError(
             _("Erlaubt sind nur PDF-, ODT- und DOCX-Dateien."),
             code="format",
         )
+    # ODT and DOCX are ZIP archives: limits against zip bombs, nothing nested; a PDF's
+    # embedded files likewise; then the virus scan (UploadRefused is a ValidationError)
+    uploads.check_contents(upload, MIME_TYPES[kind])
 
 
 def club_folder(club) -> Folder:

@@ -13,6 +13,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from ..forms import BY_ID
 from ..models import ClubPage, ClubRole, EventPage, EventStatus
 from . import files, images
 from .richtext import html_to_text, text_to_html
@@ -116,6 +117,7 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = ClubPage
+        field_classes = BY_ID
         fields = [
             "title",
             "short_description",
@@ -213,6 +215,8 @@ ENDS = [
     ("until", _("am Datum")),
     ("count", _("nach einer Anzahl von Terminen")),
 ]
+# the days an event may start, end or repeat until
+FIRST_DAY, LAST_DAY = dt.date(1900, 1, 1), dt.date(2999, 12, 31)
 # model fields whose validation errors belong to a form field of another name
 ERROR_FIELDS = {
     "start": "start_date",
@@ -336,6 +340,7 @@ class EventForm(forms.ModelForm):
 
     class Meta:
         model = EventPage
+        field_classes = BY_ID
         fields = [
             "title",
             "teaser",
@@ -473,9 +478,17 @@ class EventForm(forms.ModelForm):
             self.add_error("freq", str(error))
         return None
 
+    def _clean_years(self, data) -> None:
+        """Days the calendar can hold (year 1 or 9999 cannot be turned into UTC and back)."""
+        for name in ("start_date", "end_date", "until"):
+            day = data.get(name)
+            if day is not None and not FIRST_DAY <= day <= LAST_DAY:
+                self.add_error(name, _("Bitte ein Datum angeben, z. B. 01.03.2027."))
+
     def clean(self):
         data = super().clean()
         exceptions = self._clean_exceptions()
+        self._clean_years(data)
         times = self._clean_times(data)
         rule = self._clean_rule(data, times[0] if times else None)
         if data.get("location_kind") == "address" and not (data.get("street") and data.get("city")):

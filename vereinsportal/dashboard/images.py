@@ -1,5 +1,6 @@
-"""Images uploaded by clubs (logo, photos, event image): checked with Pillow, stored as
-Wagtail images in the town's collection."""
+"""Images uploaded by clubs (logo, photos, event image): checked with Pillow (JPEG, PNG,
+WebP only – SVG and anything else is refused), scanned for malware, stored as Wagtail
+images in the town's collection."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
+from portal.core import uploads
 from portal.core.models import TownSettings
 
 ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP"}
@@ -68,6 +70,8 @@ def validate_image(upload) -> None:
             % {"width": width, "height": height, "max": MAX_PIXELS},
             code="too_many_pixels",
         )
+    # last, the virus scan (an UploadRefused is a ValidationError with the German reason)
+    uploads.scan(upload)
 
 
 def collection_for(site) -> Collection:

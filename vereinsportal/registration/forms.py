@@ -7,6 +7,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ..forms import BY_ID
 from ..models import Category, ClubIndexPage, ClubPage, ClubRegistration, RegistrationStatus
 
 REGISTER_NUMBER = re.compile(r"^\s*VR\s*(\d{1,7})\s*$", re.IGNORECASE)
@@ -56,6 +57,7 @@ class RegistrationForm(forms.ModelForm):
 
     class Meta:
         model = ClubRegistration
+        field_classes = BY_ID
         fields = [
             "club_name",
             "short_description",

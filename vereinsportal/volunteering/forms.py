@@ -9,7 +9,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from ..forms import EMAIL_ERRORS, EMAIL_WIDGET, NAME_ERRORS, NAME_WIDGET, PHONE_WIDGET, FilterForm
+from ..forms import (
+    BY_ID,
+    EMAIL_ERRORS,
+    EMAIL_WIDGET,
+    NAME_ERRORS,
+    NAME_WIDGET,
+    PHONE_WIDGET,
+    FilterForm,
+)
 from ..models import Category, TargetGroup, VolunteerInterest, VolunteerOpportunity
 from ..models.volunteering import TimeCommitment
 
@@ -105,6 +113,7 @@ class InterestForm(forms.ModelForm):
 class OpportunityForm(forms.ModelForm):
     class Meta:
         model = VolunteerOpportunity
+        field_classes = BY_ID
         fields = [
             "title",
             "description",

@@ -2,7 +2,9 @@
 
 Uploads come from anyone, so the parser never resolves entities, never loads a DTD, never
 touches the network and keeps libxml2's limits (``huge_tree=False``: no text node over 10 MB,
-no nesting deeper than 256). A document with a DOCTYPE is refused outright: e-invoices never
+no nesting deeper than 256); nesting deeper than :data:`MAX_DEPTH` and elements with more than
+:data:`MAX_ATTRIBUTES` attributes are refused as well (Saxon, which runs the official rules,
+stops there). A document with a DOCTYPE is refused outright: e-invoices never
 need one, and it is the carrier of entity bombs ("billion laughs") and XXE.
 
 :class:`ValueReader` turns element text into ``str`` / :class:`~decimal.Decimal` /
@@ -55,6 +57,13 @@ ALLOWANCE_CHARGE_TERMS: dict[tuple[str, bool], tuple[str, str, str, str]] = {
     ("line", False): ("BT-136", "BT-137", "BT-138", ""),
     ("line", True): ("BT-141", "BT-142", "BT-143", ""),
 }
+#: deepest element nesting accepted: Saxon's (JAXP's) ``jdk.xml.maxElementDepth``; a real
+#: e-invoice stays below 20
+MAX_DEPTH = 100
+_TOO_DEEP = etree.XPath("boolean(" + "/*" * (MAX_DEPTH + 1) + ")")
+#: most attributes on one element: Saxon's (JAXP's) ``jdk.xml.elementAttributeLimit``
+MAX_ATTRIBUTES = 200
+_TOO_MANY_ATTRIBUTES = etree.XPath(f"boolean(//*[count(@*) > {MAX_ATTRIBUTES}])")
 _BOM = b"\xef\xbb\xbf"
 _DOCTYPE_MARKERS = tuple(
     "<!DOCTYPE".encode(encoding) for encoding in ("ascii", "utf-16-le", "utf-16-be")
@@ -115,6 +124,14 @@ def parse_xml(data: bytes) -> etree._Element:
     tree = root.getroottree()
     if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
         raise _unsafe()
+    if _TOO_DEEP(root):
+        raise _too_deep()
+    if _TOO_MANY_ATTRIBUTES(root):
+        raise InvoiceFormatError(
+            f"Ein Element des XML-Dokuments hat mehr als {MAX_ATTRIBUTES} Attribute; das Dokument "
+            "wird aus Sicherheitsgründen nicht angenommen.",
+            XML_UNSAFE,
+        )
     return root
 
 
@@ -123,6 +140,14 @@ def _unsafe() -> InvoiceFormatError:
         "Das XML-Dokument enthält eine Dokumenttyp-Deklaration (DOCTYPE). Aus Sicherheitsgründen "
         "werden Rechnungen mit DOCTYPE, DTD oder Entitäten nicht angenommen; eine E-Rechnung "
         "braucht sie nicht.",
+        XML_UNSAFE,
+    )
+
+
+def _too_deep() -> InvoiceFormatError:
+    return InvoiceFormatError(
+        "Das XML-Dokument ist zu tief verschachtelt und wird aus Sicherheitsgründen nicht "
+        "angenommen.",
         XML_UNSAFE,
     )
 
@@ -138,11 +163,7 @@ def _syntax_error(data: bytes, exc: etree.XMLSyntaxError) -> InvoiceFormatError:
             FILE_TOO_LARGE,
         )
     if "Excessive depth" in detail:
-        return InvoiceFormatError(
-            "Das XML-Dokument ist zu tief verschachtelt und wird aus Sicherheitsgründen nicht "
-            "angenommen.",
-            XML_UNSAFE,
-        )
+        return _too_deep()
     line, column = exc.position if exc.position else (exc.lineno or 0, 0)
     where = f"Zeile {line}, Spalte {column}" if column else f"Zeile {line}"
     return InvoiceFormatError(
@@ -229,9 +250,18 @@ def raw_text(element: etree._Element | None) -> str:
 
 
 # --- values ---------------------------------------------------------------------------------
-_DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(Z|[+-]\d{2}:\d{2})?")
-_DATE_102 = re.compile(r"(\d{4})(\d{2})(\d{2})")
+_DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)", re.ASCII)
+#: most digits of a number: far beyond any amount or quantity, and still a finite double for
+#: the official rules (Saxon converts to xs:double and fails on larger values)
+MAX_DIGITS = 40
+SHOWN_CHARS = 60
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(Z|[+-]\d{2}:\d{2})?", re.ASCII)
+_DATE_102 = re.compile(r"(\d{4})(\d{2})(\d{2})", re.ASCII)
+
+
+def _shown(raw: str) -> str:
+    """A value as quoted in a message: at most :data:`SHOWN_CHARS` characters."""
+    return raw if len(raw) <= SHOWN_CHARS else raw[:SHOWN_CHARS] + "…"
 
 
 class ValueReader:
@@ -242,7 +272,7 @@ class ValueReader:
 
     def _fail(self, term: str, raw: str, message: str, where: str) -> None:
         prefix = f"{where}: " if where else ""
-        self.unreadable.append(Unreadable(term=term, raw=raw, message=prefix + message))
+        self.unreadable.append(Unreadable(term=term, raw=_shown(raw), message=prefix + message))
 
     def decimal(self, element: etree._Element | None, term: str, where: str = "") -> Decimal | None:
         """The element's text as :class:`Decimal` exactly as written (``None`` when absent)."""
@@ -250,6 +280,15 @@ class ValueReader:
             return None
         raw = element_text(element)
         if _DECIMAL.fullmatch(raw):
+            if sum(char.isdigit() for char in raw) > MAX_DIGITS:
+                self._fail(
+                    term,
+                    raw,
+                    f"Der Wert „{_shown(raw)}“ hat mehr als {MAX_DIGITS} Ziffern und wird nicht "
+                    "als Zahl angenommen.",
+                    where,
+                )
+                return None
             try:
                 return Decimal(raw)
             except InvalidOperation:  # pragma: no cover - the pattern rules this out
@@ -260,8 +299,8 @@ class ValueReader:
             self._fail(
                 term,
                 raw,
-                f"Der Wert „{raw}“ ist keine gültige Zahl (erwartet z. B. 1234.56 mit Punkt "
-                "als Dezimaltrennzeichen).",
+                f"Der Wert „{_shown(raw)}“ ist keine gültige Zahl (erwartet z. B. 1234.56 mit "
+                "Punkt als Dezimaltrennzeichen).",
                 where,
             )
         return None
@@ -288,8 +327,8 @@ class ValueReader:
             self._fail(
                 term,
                 raw,
-                f"Das Datumsformat „{fmt}“ wird nicht unterstützt; erwartet wird Format 102 "
-                "(JJJJMMTT).",
+                f"Das Datumsformat „{_shown(fmt)}“ wird nicht unterstützt; erwartet wird Format "
+                "102 (JJJJMMTT).",
                 where,
             )
             return None
@@ -305,7 +344,10 @@ class ValueReader:
             self._fail(term, raw, "Das Datum ist leer.", where)
         else:
             self._fail(
-                term, raw, f"Das Datum „{raw}“ ist kein gültiges Datum (erwartet {pattern}).", where
+                term,
+                raw,
+                f"Das Datum „{_shown(raw)}“ ist kein gültiges Datum (erwartet {pattern}).",
+                where,
             )
         return None
 

@@ -8,7 +8,8 @@ returned and gives a :class:`Report` of :class:`Finding` s (rule id, severity, G
 3. the XRechnung 3.0 rules (BR-DE-…, BR-DEX-…, Leitweg-ID form) – Python rules on the model,
    :mod:`.rules`, registered in :mod:`.registry`;
 4. for UBL, the official CEN schematron (:mod:`.official`, setting ``INVOICES_OFFICIAL_CEN_RULES``,
-   default on): whatever it reports that our rules did not is added.
+   default on): whatever it reports that our rules did not is added – only when the document
+   passed the schema and every value could be read (as the KoSIT validator does).
 
 Findings are de-duplicated by ``(rule_id, location)``. Product policy on top: the warnings listed
 in ``INVOICES_REJECTING_WARNINGS`` (default ``{"BR-DE-19"}`` – a town cannot pay to a wrong IBAN)
@@ -97,12 +98,18 @@ def validate(
     official_findings: list[Finding] = []
     if official is None:
         official = official_rules_enabled()
-    if official and result.syntax == "UBL":
+    # like the KoSIT validator: the schematron only on a schema-valid document whose values
+    # could all be read (Saxon stops with an error on "1e400" or an empty amount)
+    if official and result.syntax == "UBL" and _checkable(schema_findings, doc):
         official_findings = _official(
             result, {f.rule_id for f in python_findings} if rules else set()
         )
     findings = apply_policy([*schema_findings, *python_findings, *official_findings])
     return Report.merged(findings)
+
+
+def _checkable(schema_findings: list[Finding], doc: InvoiceDocument) -> bool:
+    return not doc.unreadable and not any(f.severity == "error" for f in schema_findings)
 
 
 def _official(result: ReadResult, reported: set[str]) -> list[Finding]:

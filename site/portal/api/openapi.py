@@ -248,7 +248,9 @@ def _schemas() -> dict:
     when = {"type": ["string", "null"], "format": "date-time"}
     block_types = sorted(page_stream().child_blocks)  # content blocks and domain blocks
     tags = {"type": "array", "items": text}
-    media_meta = _object({"type": text, "detail_url": url, "tags": tags, "download_url": url})
+    # the storage's URL: a path on the portal's own host (local media) or absolute (S3)
+    download = {"type": "string", "format": "uri-reference"}
+    media_meta = _object({"type": text, "detail_url": url, "tags": tags, "download_url": download})
     related = _object(
         {"id": {"type": "integer"}, "meta": _object({"type": text, "detail_url": url})},
         additionalProperties=True,

@@ -59,7 +59,7 @@ class SearchFilter(wagtail_filters.SearchFilter):
 
     def filter_queryset(self, request, queryset, view):
         operator = request.GET.get("search_operator")
-        if "search" in request.GET and operator is not None and operator not in {"and", "or"}:
+        if operator is not None and operator not in {"and", "or"}:
             raise BadRequestError("search_operator must be 'and' or 'or'")
         return super().filter_queryset(request, queryset, view)
 
@@ -81,6 +81,10 @@ class ScopedMixin:
             if "\x00" in name or "\x00" in value:
                 # PostgreSQL cannot even compare them
                 raise BadRequestError(f"{name!r}: null characters are not allowed")
+        if "offset" in request.GET:  # beyond 64 bits SQLite answers "datatype mismatch"
+            parse_id(request.GET["offset"], "offset")
+        if "id" in request.GET and parse_id(request.GET["id"]) < 1:  # as the description says
+            raise BadRequestError(f"id must be a positive integer, not '{request.GET['id'][:40]}'")
 
     @cached_property
     def scope(self) -> scopes.Scope:

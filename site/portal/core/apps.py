@@ -9,3 +9,6 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from . import chrome  # noqa: F401 – connects the cache invalidation signals
+        from .personal_data import OutboxMails, register
+
+        register(OutboxMails())

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
+from .logsafe import describe_error
 from .models import OutboxMessage
 
 logger = logging.getLogger(__name__)
@@ -75,7 +76,8 @@ def send(message: OutboxMessage) -> bool:
         try:
             mail.send()
         except Exception as error:  # any transport failure: keep it for the next flush
-            logger.warning("Mail %s not sent: %s", locked.pk, error)
+            # not the error's text: a refusal names the recipient (kept in last_error)
+            logger.warning("Mail %s not sent: %s", locked.pk, describe_error(error))
             locked.last_error = str(error)[:2000]
             locked.save(update_fields=["attempts", "last_error"])
             return False

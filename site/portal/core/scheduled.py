@@ -73,4 +73,16 @@ def purge_outbox() -> str:
     return f"{deleted} alte E-Mail(s) gelöscht"
 
 
-JOBS = [flush_outbox, purge_outbox]
+def clear_expired_sessions() -> str:
+    """Expired sessions (staff and club logins, application drafts in progress) are
+    deleted, as ``manage.py clearsessions`` does; Django itself never removes them."""
+    from importlib import import_module
+
+    from django.conf import settings
+
+    engine = import_module(settings.SESSION_ENGINE)
+    engine.SessionStore.clear_expired()
+    return "abgelaufene Sitzungen gelöscht"
+
+
+JOBS = [flush_outbox, purge_outbox, clear_expired_sessions]

@@ -276,7 +276,7 @@ def seed_clubs(town, index, places, number, categories, groups, today, report) -
     ``(template, club)`` of every demo club of the town, in the order of the templates."""
     existing = {page.slug: page for page in ClubPage.objects.child_of(index)}
     now = timezone.now()
-    rng = random.Random(f"vereine-{town.slug}")
+    rng = random.Random(f"vereine-{town.slug}")  # noqa: S311 – repeatable demo data
     chosen: list[tuple[ClubSpec, ClubPage]] = []
     new: list[tuple[ClubSpec, ClubPage]] = []
     for position, spec in enumerate(town_clubs(places, number)):

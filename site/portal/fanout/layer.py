@@ -121,7 +121,8 @@ class FanoutChannelLayer(BaseChannelLayer):
         return Inbox(self.get_capacity(channel))
 
     async def send(self, channel: str, message: dict) -> None:
-        assert isinstance(message, dict), "message is not a dict"
+        if not isinstance(message, dict):
+            raise TypeError("message is not a dict")
         self.require_valid_channel_name(channel)
         hub = self._hub()
         if "!" not in channel:  # a general channel: whoever receives on it
@@ -212,7 +213,8 @@ class FanoutChannelLayer(BaseChannelLayer):
             await hub.subscriber.unsubscribe(topic)
 
     async def group_send(self, group: str, message: dict) -> None:
-        assert isinstance(message, dict), "message is not a dict"
+        if not isinstance(message, dict):
+            raise TypeError("message is not a dict")
         self.require_valid_group_name(group)
         await self._hub().publish(self.group_topic(group), self.serialize(message))
 

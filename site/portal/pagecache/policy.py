@@ -7,7 +7,8 @@ Stored: a response to such a request, from a Wagtail page or a view that called
 ``allow(request)``, with status 200, that set no cookie (a CSRF token means a form for this
 visitor), varies neither on ``Cookie`` nor on everything, said neither ``private`` nor
 ``no-store``/``no-cache``, while no message was queued for the visitor – so never a page with
-a form token, a message or personal data.
+a form token, a message or personal data – nor one whose Content-Security-Policy nonce was
+used (a nonce served twice is no nonce).
 """
 
 from __future__ import annotations
@@ -83,6 +84,8 @@ def response_may_be_stored(request, response, max_bytes: int) -> bool:
     if response.status_code != 200 or response.streaming:
         return False
     if response.cookies or _messages_queued(request):
+        return False
+    if getattr(request, "_csp_nonce", None):  # a nonce is for one response, never shared
         return False
     if _directives(response) & REFUSING_DIRECTIVES:
         return False

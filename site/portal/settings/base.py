@@ -5,7 +5,10 @@ See README.md, "Configuration", for the table of variables.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
+
+from django.utils.csp import CSP
 
 from . import env
 
@@ -24,6 +27,7 @@ INSTALLED_APPS = [
     "portal.core",
     "portal.demo",
     "portal.pagecache",
+    "portal.security",
     # domain apps
     "services",
     "vereinsportal",
@@ -57,6 +61,8 @@ INSTALLED_APPS = [
     # files with folders and permissions (records, club downloads)
     "filer",
     "easy_thumbnails",
+    # failed sign-ins counted and locked out (portal/security/login.py)
+    "axes",
     # background work
     "django_tasks",
     "django_tasks_db",
@@ -77,16 +83,90 @@ MIDDLEWARE = [
     # first: answers page-cache hits and stores anonymous pages (portal/pagecache)
     "portal.pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy, then the admin's policy and Permissions-Policy (portal/security)
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "portal.security.headers.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "portal.core.middleware.TownScopeMiddleware",
+    # every POST of a visitor who is not signed in counts per address (portal/security)
+    "portal.security.ratelimit.PublicPostRateLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # staff sessions end after idle or maximum time (portal/security/sessions.py)
+    "portal.security.sessions.StaffSessionMiddleware",
+    # last: turns a locked-out sign-in into the sign-in page with the reason
+    "axes.middleware.AxesMiddleware",
 ]
+
+# --- uploads (issue #12, portal/core/uploads) ---------------------------------------
+# ClamAV clamd for every upload (unix:///run/clamav/clamd.ctl or tcp://127.0.0.1:3310);
+# empty: no scan (demo). Set but not answering: uploads are refused (fail closed).
+CLAMAV_URL = env.url("CLAMAV_URL", {"unix", "tcp"})
+CLAMAV_TIMEOUT = env.integer("CLAMAV_TIMEOUT", 30)
+UPLOADS_ARCHIVE_MAX_MEMBERS = env.integer("UPLOADS_ARCHIVE_MAX_MEMBERS", 1000)
+UPLOADS_ARCHIVE_MAX_MB = env.integer("UPLOADS_ARCHIVE_MAX_MB", 100)
+UPLOADS_ARCHIVE_MAX_RATIO = env.integer("UPLOADS_ARCHIVE_MAX_RATIO", 100)
+UPLOADS_PDF_MAX_ATTACHMENTS = env.integer("UPLOADS_PDF_MAX_ATTACHMENTS", 20)
+WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.core.uploads.forms.CheckedImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.core.uploads.forms.CheckedDocumentForm"
+
+# --- security headers (issue #12, portal/security/headers.py) ---------------------------
+# Citizen pages: scripts and styles only from files of this origin (a script may carry
+# the request's nonce, none does today), no eval, frames only from the providers the
+# two-click consent of blocks/embeds.py loads, framed by no one.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "media-src": [CSP.SELF],
+    "frame-src": [
+        "https://www.youtube-nocookie.com",
+        "https://player.vimeo.com",
+        "https://www.openstreetmap.org",
+    ],
+    "frame-ancestors": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    "base-uri": [CSP.NONE],
+    "object-src": [CSP.NONE],
+}
+# Wagtail 8's admin writes inline <script> elements (inline panels, date and chooser
+# widgets, modal responses) and inline styles: there, and only there, they are allowed.
+# Its preview panel frames the preview from the same origin.
+SECURE_CSP_ADMIN = {
+    **SECURE_CSP,
+    "frame-ancestors": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:", "blob:"],
+    "base-uri": [CSP.SELF],
+}
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+        "browsing-topics",
+    )
+)
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views say SAMEORIGIN themselves
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
 
 ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"
@@ -101,6 +181,7 @@ TEMPLATES = [
             "context_processors": [
                 "django.template.context_processors.debug",
                 "django.template.context_processors.request",
+                "django.template.context_processors.csp",
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
@@ -160,6 +241,9 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    # one process (demo, tests): its own memory is the right place for sign-in counts;
+    # production.py takes this back – several workers need a shared cache (Redis)
+    SILENCED_SYSTEM_CHECKS = ["axes.W001"]
 
 # --- anonymous page cache (portal/pagecache, issue #11) ------------------------------
 # Whole pages for visitors without session: Redis when REDIS_URL is set (every worker
@@ -335,9 +419,34 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "wagtailadmin_login"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses a locked-out account and address
+    "django.contrib.auth.backends.ModelBackend",
+]
+# --- sign-in and staff sessions (issue #12, portal/security) --------------------------
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"  # counts in the (shared) cache
+AXES_FAILURE_LIMIT = env.integer("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.integer("LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "portal.security.login.locked_out"
+AXES_CLIENT_STR_CALLABLE = "portal.security.login.client_str"
+AXES_VERBOSE = False
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "password"]
+# Everyone who signs in is staff of a town, a club or the region (citizens need no
+# account): a session ends after STAFF_SESSION_IDLE_MINUTES without a request and at the
+# latest STAFF_SESSION_MAX_HOURS after signing in.
+# Every POST of a visitor who is not signed in, per address (django-ratelimit syntax;
+# empty: off). Machine interfaces have limits of their own per device or key.
+PUBLIC_POST_RATE = env.text("PUBLIC_POST_RATE", "100/h")
+RATE_LIMIT_EXEMPT_PREFIXES = ["/sensorik/api/", "/sta/", "/rechnungen/api/"]
+STAFF_SESSION_IDLE_MINUTES = env.integer("STAFF_SESSION_IDLE_MINUTES", 30)
+STAFF_SESSION_MAX_HOURS = env.integer("STAFF_SESSION_MAX_HOURS", 10)
 
 # --- Wagtail ------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "re@di Portal"
+# no avatars from gravatar.com: it would tell a third party who works in the admin
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = env.text("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
@@ -429,6 +538,10 @@ VEREINE_REGISTRATION_KEEP_DAYS = env.integer("VEREINE_REGISTRATION_KEEP_DAYS", 9
 VEREINE_MAX_IMAGE_MB = env.integer("VEREINE_MAX_IMAGE_MB", 5)
 # Sent mails (citizens' addresses and texts) are deleted from the outbox after this.
 OUTBOX_KEEP_DAYS = env.integer("OUTBOX_KEEP_DAYS", 30)
+# Accepted or expired club invitations (an e-mail address) are deleted after this.
+VEREINE_INVITATION_KEEP_DAYS = env.integer("VEREINE_INVITATION_KEEP_DAYS", 30)
+# Answers sent through form pages (accessibility feedback) are deleted after this.
+FORM_SUBMISSION_KEEP_DAYS = env.integer("FORM_SUBMISSION_KEEP_DAYS", 180)
 
 # --- Infrastruktur Sensorik (sensor_widgets) -----------------------------------------
 # MQTT broker the intake worker (`redi mqtt_intake`) subscribes to, e.g.

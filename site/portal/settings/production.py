@@ -25,15 +25,21 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = env.integer("SECURE_HSTS_SECONDS", 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env.flag("SECURE_HSTS_PRELOAD", True)
+# sign-in counts must be shared by the workers: without REDIS_URL django-axes warns
+SILENCED_SYSTEM_CHECKS = []
 if not SECURE_HSTS_PRELOAD:
-    SILENCED_SYSTEM_CHECKS = ["security.W021"]  # a deliberate choice of the operator
+    SILENCED_SYSTEM_CHECKS.append("security.W021")  # a deliberate choice of the operator
 env.url("EMAIL_URL", {"smtp", "smtps"}, required=True)
+# Cookies only over HTTPS, bound to the exact host (``__Host-``: Secure, Path=/, no
+# Domain – a town's cookie never reaches another town's address)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_NAME = "__Host-sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken"
+LANGUAGE_COOKIE_SECURE = True
+SECURE_CSP = {**SECURE_CSP, "upgrade-insecure-requests": True}  # noqa: F405
+SECURE_CSP_ADMIN = {**SECURE_CSP_ADMIN, "upgrade-insecure-requests": True}  # noqa: F405
 
 STORAGES = {
     **STORAGES,  # noqa: F405 – the private storage of base.py
@@ -144,3 +150,27 @@ else:
     for _name in _S3_NAMES:  # half a configuration: say so instead of writing to disk
         if env.text(_name):
             raise env.ConfigurationError("S3_BUCKET", f"is not set, but {_name} is")
+
+
+def _media_origins() -> list[str]:
+    """Where browsers fetch public media from when it lives in S3 (for the CSP)."""
+    public = STORAGES["default"].get("OPTIONS", {})
+    if not S3_BUCKET:
+        return []
+    if public.get("custom_domain"):
+        return [f"https://{public['custom_domain']}"]
+    endpoint = public.get("endpoint_url")
+    if endpoint:
+        scheme, _, rest = endpoint.partition("://")
+        host = rest.split("/")[0]
+        return [f"{scheme}://{host}", f"{scheme}://{S3_BUCKET}.{host}"]
+    region = public.get("region_name")
+    hosts = [f"{S3_BUCKET}.s3.amazonaws.com"]
+    if region:
+        hosts.append(f"{S3_BUCKET}.s3.{region}.amazonaws.com")
+    return [f"https://{host}" for host in hosts]
+
+
+for _policy in (SECURE_CSP, SECURE_CSP_ADMIN):
+    for _directive in ("img-src", "media-src"):
+        _policy[_directive] = [*_policy[_directive], *_media_origins()]
