@@ -221,7 +221,11 @@ def store_uploads(draft: ApplicationDraft, spec: FieldSpec, uploads: list) -> li
             sha256=sha256_of(upload),
         )
         stored.file.save(checked.name, upload, save=False)
-        stored.save()
+        try:
+            stored.save()
+        except Exception:  # the database went away: no file without its row
+            stored.file.storage.delete(stored.file.name)
+            raise
         count += 1
         total += upload.size
     return errors

@@ -109,6 +109,7 @@ print(json.dumps({
     "samesite": [settings.SESSION_COOKIE_SAMESITE, settings.CSRF_COOKIE_SAMESITE],
     "hsts": settings.SECURE_HSTS_SECONDS, "frames": settings.X_FRAME_OPTIONS,
     "csp": settings.SECURE_CSP, "admin": settings.SECURE_CSP_ADMIN,
+    "two_factor": settings.STAFF_TWO_FACTOR,
 }, default=str))
 """
 
@@ -121,6 +122,7 @@ def test_production_cookies_are_host_bound_and_media_origins_allowed():
     assert plain["secure"] == [True, True]
     assert plain["samesite"] == ["Lax", "Lax"]
     assert plain["hsts"] >= 31_536_000
+    assert plain["two_factor"] == "required"  # no admin of a live installation without it
     assert plain["frames"] == "DENY"  # Wagtail's preview views allow SAMEORIGIN themselves
     assert plain["csp"]["upgrade-insecure-requests"] is True
     assert plain["csp"]["img-src"] == ["'self'", "data:"]

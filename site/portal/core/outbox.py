@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import logging
 from collections.abc import Iterable
+from email.utils import formataddr
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -49,6 +50,15 @@ def queue_mail(
     return message
 
 
+def sender(address: str) -> str:
+    """The sender with its display name quoted: the default "re@di Portal <…>" has an
+    "@" in the name, which an SMTP server (and Django's SMTP backend) refuses unquoted."""
+    name, angle, rest = address.rpartition("<")
+    if not angle or not rest.endswith(">") or name.strip().startswith('"'):
+        return address
+    return formataddr((name.strip(), rest[:-1].strip()))
+
+
 def send(message: OutboxMessage) -> bool:
     """Send one stored mail now; True if it went out (or had gone out before)."""
     with transaction.atomic():
@@ -60,7 +70,7 @@ def send(message: OutboxMessage) -> bool:
         mail = EmailMultiAlternatives(
             subject=locked.subject,
             body=locked.body,
-            from_email=settings.DEFAULT_FROM_EMAIL,
+            from_email=sender(settings.DEFAULT_FROM_EMAIL),
             to=locked.to,
             reply_to=[locked.reply_to] if locked.reply_to else None,
         )

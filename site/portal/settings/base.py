@@ -63,6 +63,10 @@ INSTALLED_APPS = [
     "easy_thumbnails",
     # failed sign-ins counted and locked out (portal/security/login.py)
     "axes",
+    # second factor for the admin (portal/security/two_factor.py)
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # background work
     "django_tasks",
     "django_tasks_db",
@@ -91,6 +95,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "portal.core.middleware.TownScopeMiddleware",
     # every POST of a visitor who is not signed in counts per address (portal/security)
     "portal.security.ratelimit.PublicPostRateLimitMiddleware",
@@ -99,6 +104,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # staff sessions end after idle or maximum time (portal/security/sessions.py)
     "portal.security.sessions.StaffSessionMiddleware",
+    # admin pages need the second factor (portal/security/two_factor.py)
+    "portal.security.two_factor.TwoFactorMiddleware",
     # last: turns a locked-out sign-in into the sign-in page with the reason
     "axes.middleware.AxesMiddleware",
 ]
@@ -218,7 +225,8 @@ REDIS_URL = env.url("REDIS_URL", {"redis", "rediss", "unix"})
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Redis away: reads miss, writes are dropped, pages still served (core/cache.py)
+            "BACKEND": "portal.core.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.text("CACHE_KEY_PREFIX", "redi"),
         }
@@ -321,7 +329,7 @@ else:
 
 # --- mail ---------------------------------------------------------------------------
 MAILERS = {"default": env.mailer("EMAIL_URL")}
-DEFAULT_FROM_EMAIL = env.text("DEFAULT_FROM_EMAIL", "re@di Portal <noreply@redi.example>")
+DEFAULT_FROM_EMAIL = env.text("DEFAULT_FROM_EMAIL", '"re@di Portal" <noreply@redi.example>')
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- files --------------------------------------------------------------------------
@@ -440,6 +448,10 @@ AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "password"]
 # empty: off). Machine interfaces have limits of their own per device or key.
 PUBLIC_POST_RATE = env.text("PUBLIC_POST_RATE", "100/h")
 RATE_LIMIT_EXEMPT_PREFIXES = ["/sensorik/api/", "/sta/", "/rechnungen/api/"]
+# "required": nobody works in the admin without a second factor (TOTP app or backup
+# code); "optional": whoever set it up uses it (the demo's default).
+STAFF_TWO_FACTOR = env.choice("STAFF_TWO_FACTOR", {"required", "optional"}, "optional")
+OTP_TOTP_ISSUER = "re@di Portal"
 STAFF_SESSION_IDLE_MINUTES = env.integer("STAFF_SESSION_IDLE_MINUTES", 30)
 STAFF_SESSION_MAX_HOURS = env.integer("STAFF_SESSION_MAX_HOURS", 10)
 
@@ -520,6 +532,7 @@ SERVICES_MAX_UPLOAD_TOTAL_MB = env.integer("SERVICES_MAX_UPLOAD_TOTAL_MB", 30)
 # TrueType font of the case PDF export; default: DejaVu Sans where installed
 SERVICES_PDF_FONT = env.text("SERVICES_PDF_FONT")
 RATELIMIT_USE_CACHE = "default"
+RATELIMIT_FAIL_OPEN = True  # Redis away: count nothing rather than refuse every form
 
 # --- Vereine & Ehrenamt (vereinsportal) ---------------------------------------------
 # Public forms (club contact, club registration, sign-up, volunteer interest): limit per

@@ -25,6 +25,8 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = env.integer("SECURE_HSTS_SECONDS", 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env.flag("SECURE_HSTS_PRELOAD", True)
+# nobody works in the admin of a live installation without a second factor
+STAFF_TWO_FACTOR = env.choice("STAFF_TWO_FACTOR", {"required", "optional"}, "required")
 # sign-in counts must be shared by the workers: without REDIS_URL django-axes warns
 SILENCED_SYSTEM_CHECKS = []
 if not SECURE_HSTS_PRELOAD:
