@@ -47,19 +47,12 @@ def max_total_bytes() -> int:
 
 
 def type_name(mime: str | None, extension: str | None = None) -> str:
-    """A file type with its article, for messages ("ein PDF-Dokument")."""
-    names = {
-        "application/pdf": _("ein PDF-Dokument"),
-        "image/jpeg": _("ein JPEG-Bild"),
-        "image/png": _("ein PNG-Bild"),
-        "application/x-msdownload": _("ein Programm (EXE)"),
-        "application/x-executable": _("ein Programm"),
-    }
-    if mime in names:
-        return names[mime]
-    if extension:
+    """A file type with its article, for messages ("ein PDF-Dokument"); a type the portal
+    has no name for is called by its extension ("eine Datei vom Typ „DOCX“")."""
+    named = checks.describe(mime)
+    if extension and (not mime or named.endswith(f"„{mime}“")):
         return _("eine Datei vom Typ „%(type)s“") % {"type": extension.upper()}
-    return _("eine Datei unbekannten Typs")
+    return named
 
 
 def expected_name(mime: str) -> str:

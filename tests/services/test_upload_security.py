@@ -87,9 +87,13 @@ def test_a_pdf_with_an_embedded_archive_is_refused(site_client, settings):
 @pytest.mark.parametrize(
     ("name", "content", "detected"),
     [
-        ("nachweise.zip", b"PK\x03\x04" + b"\x00" * 60, "eine Datei vom Typ „ZIP“"),
-        ("nachweise.pdf", b"\x1f\x8b\x08\x00" + b"\x00" * 60, "ein"),
-        ("logo.png", b'<svg xmlns="http://www.w3.org/2000/svg"><script/></svg>', "eine Datei"),
+        ("nachweise.zip", b"PK\x03\x04" + b"\x00" * 60, "ein ZIP-Archiv"),
+        ("nachweise.pdf", b"\x1f\x8b\x08\x00" + b"\x00" * 60, "ein GZIP-Archiv"),
+        (
+            "logo.png",
+            b'<svg xmlns="http://www.w3.org/2000/svg"><script/></svg>',
+            "kein PNG-Bild, sondern eine Datei unbekannten Typs",
+        ),
     ],
     ids=["zip", "gzip-named-pdf", "svg-named-png"],
 )
