@@ -24,28 +24,20 @@ from portal.core.models import TownSettings
 MB = 1024 * 1024
 # what a record may hold, by content: documents, scans and photos, office files, text
 # (letters, CSV, e-mails, XRechnung XML). No archives, programs, HTML or SVG.
-ALLOWED_TYPES = frozenset(
-    {
-        "application/pdf",
-        "image/jpeg",
-        "image/png",
-        "image/tiff",
-        "image/gif",
-        "image/webp",
-        "text/plain",
-        "application/xml",
-        "application/rtf",
-        "application/msword",
-        "application/vnd.ms-excel",
-        "application/vnd.ms-powerpoint",
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-        "application/vnd.oasis.opendocument.text",
-        "application/vnd.oasis.opendocument.spreadsheet",
-        "application/vnd.oasis.opendocument.presentation",
-    }
-)
+ALLOWED_TYPES = uploads.OFFICE_CONTAINERS | {
+    "application/pdf",
+    "image/jpeg",
+    "image/png",
+    "image/tiff",
+    "image/gif",
+    "image/webp",
+    "text/plain",
+    "application/xml",
+    "application/rtf",
+    "application/msword",
+    "application/vnd.ms-excel",
+    "application/vnd.ms-powerpoint",
+}
 ALLOWED_LABEL = "PDF, Bilder (JPEG, PNG, TIFF, GIF, WebP), Office-Dokumente, Text, CSV und XML"
 
 

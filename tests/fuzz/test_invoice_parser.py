@@ -23,9 +23,9 @@ from pypdf import PdfWriter
 
 from backoffice.invoices.intake import CHECK_FAILED, receive
 from backoffice.invoices.models import Invoice, Source
-from backoffice.invoices.storage import invoice_storage
 from tests.fuzz.conftest import examples
-from tests.invoices import conftest as suite
+from tests.invoices.test_intake import stored_files
+from tests.invoices.test_intake import suite_bytes as sample
 from tests.services.factories import town
 
 pytestmark = pytest.mark.django_db
@@ -36,22 +36,6 @@ UBL_NS = "urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"
 CBC_NS = "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2"
 SECONDS = 5  # per file, on a shared 2-core machine
 PASSWD_MARKERS = ("root:x:0:0", "/bin/bash", "/usr/sbin/nologin", "daemon:x:")
-
-
-def sample(name: str) -> bytes:
-    return suite.testsuite_file(name).read_bytes()
-
-
-def stored_files(folder: str = "invoices") -> list[str]:
-    storage = invoice_storage()
-    try:
-        folders, files = storage.listdir(folder)
-    except FileNotFoundError:
-        return []
-    found = [f"{folder}/{name}" for name in files]
-    for sub in folders:
-        found += stored_files(f"{folder}/{sub}")
-    return found
 
 
 class _Errors(logging.Handler):

@@ -17,6 +17,7 @@ from .archives import ArchiveLimits, check_archive, check_pdf_attachments
 from .checks import (
     ARCHIVE_TYPES,
     MB,
+    OFFICE_CONTAINERS,
     UploadRefused,
     check_contents,
     check_size,
@@ -33,6 +34,7 @@ from .scan import ScanUnavailable, VirusFound, clamav_url, ping, scan
 __all__ = [
     "ARCHIVE_TYPES",
     "MB",
+    "OFFICE_CONTAINERS",
     "ArchiveLimits",
     "ScanUnavailable",
     "UploadRefused",

@@ -29,11 +29,9 @@ MB = 1024 * 1024
 HEAD_BYTES = 64 * 1024  # enough to find an <svg> behind a long XML prolog
 CHUNK = 256 * 1024
 
-ZIP_CONTAINERS = frozenset(
+# office documents that are ZIP containers (OOXML, ODF)
+OFFICE_CONTAINERS = frozenset(
     {
-        "application/zip",
-        "application/epub+zip",
-        "application/x-google-chrome-extension",
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "application/vnd.openxmlformats-officedocument.presentationml.presentation",
@@ -42,6 +40,11 @@ ZIP_CONTAINERS = frozenset(
         "application/vnd.oasis.opendocument.presentation",
     }
 )
+ZIP_CONTAINERS = OFFICE_CONTAINERS | {
+    "application/zip",
+    "application/epub+zip",
+    "application/x-google-chrome-extension",
+}
 # every type that holds other files; one inside another is a nested archive
 ARCHIVE_TYPES = ZIP_CONTAINERS | {
     "application/gzip",
