@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
-.PHONY: demo test install lint security format e2e clean bench bench-weight bench-pages bench-fanout bench-search bench-submit bench-appointments bench-vereine bench-sensors bench-efiles bench-invoices
+.PHONY: demo test install lint security format e2e clean bench bench-weight bench-pages bench-fanout bench-search bench-submit bench-appointments bench-vereine bench-sensors bench-efiles bench-invoices bench-load
 
 $(VENV)/.installed: pyproject.toml requirements/constraints.txt
 	@test -x $(PY) || $$(bin/find-python) -m venv $(VENV)
@@ -92,3 +92,7 @@ bench-efiles: install
 ## Rechnungslauf: read + validate the 86 official XRechnung instances (issue #10), no database
 bench-invoices: install
 	$(PY) bench/invoices.py $(BENCH_ARGS)
+
+## 50 concurrent mixed users for 60 s against 2 workers behind nginx (issue #12)
+bench-load: install
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/redi} REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/10} $(PY) bench/load.py $(BENCH_ARGS)

@@ -156,6 +156,7 @@ def benches(directory: Path = REPO / "bench") -> list[Bench]:
             limit=2400,
         ),
         Bench("invoices", directory / "invoices.py", quick={"--rounds": "1"}, limit=900),
+        Bench("load", directory / "load.py", quick={"--quick": None}, limit=1200),
     ]
 
 

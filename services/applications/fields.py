@@ -259,9 +259,14 @@ def build_field(spec: FieldSpec, *, required: bool) -> forms.Field:
             **common,
         )
     if kind == "date":
+        allowed = options.get("allowed") or "any"
+        # the browser's date picker offers only what the field accepts
+        attrs = {"type": "date"}
+        if allowed in ("past", "future"):
+            attrs["max" if allowed == "past" else "min"] = timezone.localdate().isoformat()
         return GermanDateField(
-            allowed=options.get("allowed") or "any",
-            widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            allowed=allowed,
+            widget=forms.DateInput(attrs=attrs, format="%Y-%m-%d"),
             error_messages={
                 **errors,
                 "invalid": _("Bitte geben Sie ein gültiges Datum an, z. B. 31.12.2025."),

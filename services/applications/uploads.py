@@ -130,7 +130,7 @@ def check_content(upload: UploadedFile, kinds) -> Checked | str:
         return Checked(name=with_extension(name, allowed[mime]), mime=mime, extension=allowed[mime])
     detected = type_name(mime, kind.extension if kind else None)
     claimed = EXTENSION_TYPES.get(name.rpartition(".")[2].lower()) if "." in name else None
-    if claimed:
+    if claimed and claimed != mime:  # named as one type, is another
         reason = _("Die Datei „%(name)s“ ist %(expected)s, sondern %(detected)s.") % {
             "name": name,
             "expected": expected_name(claimed),

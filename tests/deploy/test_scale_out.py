@@ -312,13 +312,40 @@ def _production_password(username: str, password: str) -> None:
     )
 
 
+def _authenticator_app(username: str):
+    """Production asks everyone in the admin for a second factor: the editor has set up
+    an authenticator app (a confirmed TOTP device)."""
+    from django.contrib.auth import get_user_model
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    user = get_user_model().objects.get(username=username)
+    return TOTPDevice.objects.create(user=user, name="Authenticator-App", confirmed=True)
+
+
+def _second_factor(editor: AdminSession, device) -> None:
+    """The second step as the editor does it: the sign-in leads to the code page, the
+    current six-digit code from the app confirms it."""
+    from django_otp.oath import totp
+
+    page = editor.request("GET", "/admin/")
+    assert page.status_code == 302 and "/admin/zwei-faktor/" in page.headers["Location"]
+    verify = page.headers["Location"]
+    fields = dict(editor.form(verify, "form[method=post]"))
+    fields["code"] = f"{totp(device.bin_key, step=device.step, digits=device.digits):06d}"
+    response = editor.request("POST", verify, data=fields)
+    assert response.status_code == 302, "Zweiter Faktor nicht angenommen"
+    assert editor.request("GET", "/admin/").status_code == 200
+
+
 def _publish_in_admin(base: str, page_id: int, title: str) -> None:
     _production_password(*EDITOR)
+    device = _authenticator_app(EDITOR[0])
     editor = AdminSession(base)
     login = dict(editor.form("/admin/login/", "form[method=post]"))
     login.update(username=EDITOR[0], password=EDITOR[1])
     response = editor.request("POST", "/admin/login/", data=login)
     assert response.status_code == 302, "Anmeldung fehlgeschlagen"
+    _second_factor(editor, device)
 
     edit = f"/admin/pages/{page_id}/edit/"
     fields = editor.form(edit, "form#page-edit-form")

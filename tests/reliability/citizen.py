@@ -54,6 +54,7 @@ class Outcome:
     pdf_sha256: str
     reference: str = ""  # shown on a 2xx done page
     failed: str = ""  # what the citizen saw instead
+    statuses: list[int] = field(default_factory=list)  # of every answer on the way
 
 
 @dataclass
@@ -67,6 +68,7 @@ class Citizen:
         self.session = requests.Session()
         self.pdf = pdf_bytes(64 * 1024 + len(self.email))  # a size of its own
         self.last_submit: tuple[str, dict] | None = None
+        self.statuses: list[int] = []
 
     def request(self, method: str, path: str, **kwargs) -> requests.Response:
         headers = {"Host": TOWN}
@@ -78,6 +80,7 @@ class Citizen:
         )  # fmt: skip
         self.cookies.update({c.name: c.value for c in response.cookies})
         self.session.cookies.clear()
+        self.statuses.append(response.status_code)
         return response
 
     def follow(self, response: requests.Response) -> requests.Response:
@@ -134,8 +137,11 @@ class Citizen:
         try:
             self.prepare()
         except (requests.RequestException, AssertionError) as error:
-            return Outcome(self.email, "", failed=f"prepare: {type(error).__name__}")
-        return self.submit()
+            outcome = Outcome(self.email, "", failed=f"prepare: {type(error).__name__}")
+        else:
+            outcome = self.submit()
+        outcome.statuses = list(self.statuses)
+        return outcome
 
     def _path(self, action: str, response: requests.Response) -> str:
         if action.startswith("/"):

@@ -4,6 +4,7 @@ Two uvicorn workers and the db_worker (production settings) on a private cluster
 in threads fill in an application with a PDF and send it, over and over, while the cluster
 is killed and started again. Nothing lost means:
 
+- no answer is a 500: while the database is away, the pages say so (503, Retry-After);
 - every 2xx done page with a reference number has its case row – with that citizen's
   e-mail address and their file, byte for byte;
 - no case row without its file, no file without its case row;
@@ -72,6 +73,9 @@ def test_postgres_crash_under_submission_load_loses_no_application(
         f"{len(after)} sent later than 2 s after it succeeded"
     )
     assert len(accepted) >= 10, processes.logs()
+    # while the database was away the citizens were told to wait (503), never "error"
+    seen = sorted({status for _, o in outcomes for status in o.statuses})
+    assert 500 not in seen, seen
     assert after and all(o.reference for o in after), [o.failed for o in after]
 
     # the workers answer on their own – no restart: one more application on each

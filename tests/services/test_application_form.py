@@ -79,6 +79,20 @@ def test_date_formats_and_allowed_ranges():
     assert clean("date", tomorrow, allowed="any")
 
 
+@pytest.mark.parametrize(
+    ("allowed", "attribute", "absent"),
+    [("past", "max", "min"), ("future", "min", "max"), ("any", None, None)],
+)
+def test_date_picker_offers_only_the_allowed_dates(allowed, attribute, absent):
+    html = build_field(spec("date", allowed=allowed), required=True).widget.render("feld", None)
+    assert 'type="date"' in html
+    if attribute:
+        assert f'{attribute}="{timezone.localdate().isoformat()}"' in html
+        assert f"{absent}=" not in html
+    else:
+        assert "min=" not in html and "max=" not in html
+
+
 def test_number_with_german_comma_and_limits():
     assert clean("number", "2,5") == Decimal("2.5")
     assert clean("number", "3") == Decimal("3")

@@ -98,6 +98,16 @@ def test_pdf_renamed_to_jpg_is_refused_where_only_images_are_allowed(site_client
     assert response.status_code == 302
 
 
+def test_real_pdf_where_only_images_are_allowed_is_named_for_what_it_is(site_client):
+    page, client = on_second_step(site_client, images_only_form())
+    response = fill_second_step(client, page, files=[upload("nachweis.pdf", PDF)])
+    assert errors_of(response) == [
+        "Fehler:Die Datei „nachweis.pdf“ ist ein PDF-Dokument. "
+        "Erlaubt sind: Fotos und Scans (JPEG, PNG)."
+    ]
+    assert not DraftFile.objects.filter(draft__service_page=page).exists()
+
+
 def test_unknown_content_is_refused(site_client):
     page, client = on_second_step(site_client)
     response = fill_second_step(client, page, files=[upload("brief.txt", b"Hallo Amt" * 10)])
