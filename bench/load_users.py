@@ -240,14 +240,20 @@ def _value(element, kind: str, name: str, email: str) -> str:
     return "Erika Mustermann"
 
 
-def _hidden_by_condition(element, data: list[tuple[str, str]]) -> bool:
+YES = {"ja", "yes", "true", "1", "x", "on"}  # a ticked checkbox answers these
+
+
+def _hidden_by_condition(element, data: list[tuple[str, str]], ticked: set[str]) -> bool:
     """A field shown only for one answer to an earlier one ("nur bei Kampfhunden"): what
     the browser's script hides, and a person leaves alone, unless that answer was given."""
     wrapper = element.find_parent(attrs={"data-show-if-field": True})
     if wrapper is None:
         return False
-    key, wanted = wrapper["data-show-if-field"], wrapper.get("data-show-if-value", "")
-    return wanted not in [value for name, value in data if name == key]
+    key = wrapper["data-show-if-field"]
+    wanted = wrapper.get("data-show-if-value", "").strip().casefold()
+    if key in ticked:
+        return wanted not in YES
+    return wanted not in [value.strip().casefold() for name, value in data if name == key]
 
 
 def fill(form, email: str) -> tuple[list[tuple[str, str]], dict]:
@@ -256,6 +262,7 @@ def fill(form, email: str) -> tuple[list[tuple[str, str]], dict]:
     data: list[tuple[str, str]] = []
     files: dict = {}
     radios: set[str] = set()
+    ticked: set[str] = set()
     for element in form.find_all(["input", "select", "textarea"]):
         name = element.get("name")
         if not name or element.has_attr("disabled"):
@@ -263,7 +270,7 @@ def fill(form, email: str) -> tuple[list[tuple[str, str]], dict]:
         kind = (element.get("type") or element.name).lower()
         if kind in ("submit", "button", "reset", "image"):
             continue
-        if kind != "hidden" and _hidden_by_condition(element, data):
+        if kind != "hidden" and _hidden_by_condition(element, data, ticked):
             continue
         if kind == "hidden":
             data.append((name, element.get("value", "")))
@@ -281,6 +288,7 @@ def fill(form, email: str) -> tuple[list[tuple[str, str]], dict]:
                 data.append((name, element.get("value", "on")))
         elif kind == "checkbox":
             data.append((name, element.get("value", "on")))
+            ticked.add(name)
         elif element.name == "select":
             options = [o for o in element.find_all("option") if o.get("value")]
             if options:

@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
@@ -9,6 +10,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.core import views as core_views
 from vereinsportal.calendar.feeds import ICS_PATH_PATTERN, serve_ics
+
+# django-filer is where the E-Akte keeps its files, not a second way into them: its own
+# admin would show and take files past the E-Akte's clearances, audit trail, retention
+# and upload checks (ASVS V5, V8). The E-Akte's views are the only way in.
+for _model in apps.get_app_config("filer").get_models():
+    if admin.site.is_registered(_model):
+        admin.site.unregister(_model)
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),

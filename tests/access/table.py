@@ -261,6 +261,8 @@ _GLOBAL_PREFIXES = {
     "wagtailsites:": "sites are the towns themselves: superusers only",
     "wagtailusers_users:": "user accounts: superusers only",
     "wagtailusers_groups:": "groups: superusers only",
+    "security_two_factor_reset": "a colleague's second factor: superusers only "
+    "(tests/portal/test_two_factor_reset.py)",
     "wagtaillocales:": "languages: superusers only",
     "wagtailadmin_workflows:": "workflows and tasks are region-wide",
     "wagtailsearchpromotions:": "promoted search results are region-wide",

@@ -29,6 +29,8 @@ FORM = """
     <input type="file" name="erlaubnis" accept="application/pdf">
   </div>
   <input type="date" name="wunschtermin" min="2026-12-04">
+  <input type="checkbox" name="lastschrift">
+  <div data-show-if-field="lastschrift" data-show-if-value="ja"><input name="kontoinhaber"></div>
   <button type="submit" name="action" value="back">Zurück</button>
   <button type="submit" name="action" value="next">Weiter</button>
 </form>
@@ -53,6 +55,7 @@ def test_a_visitor_fills_what_people_see_and_leaves_the_honeypot_empty():
     assert sent["einwilligung"] == "ja"
     assert "gesperrt" not in sent
     assert "erlaubnis" not in files  # shown only to keepers of a listed dog
+    assert sent["lastschrift"] == "on" and sent["kontoinhaber"] == "Erika Mustermann"
     assert sent["wunschtermin"] == "2026-12-25"  # three weeks after the earliest date
     assert sent["action"] == "next"  # forward, not back
     assert files["foto"][0] == "foto.png" and files["foto"][1].startswith(b"\x89PNG")

@@ -1,6 +1,8 @@
 """One person's data across the apps, for requests under Art. 15 and 17 GDPR (access
 and erasure): each domain app registers a provider in its ``AppConfig.ready()``; staff
-run ``redi personal_data export|erase --email …`` (``management/commands``).
+run ``redi personal_data export|erase --email …`` (``management/commands``) or use
+the admin view "Auskunft und Löschung" (``personal_data_admin.py``); both describe
+what they found and erased with ``found_counts()`` and ``summarise()`` below.
 
 The registry keeps the layer rule: ``portal.core`` knows providers only through the
 ``Provider`` protocol; apps never import each other.
@@ -13,10 +15,14 @@ what may go, anonymises what must stay (statistics), and reports what it had to 
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
 from django.db import transaction
+from django.utils.translation import gettext as _
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -85,6 +91,67 @@ def erase(email: str) -> dict[str, Erasure]:
     email = normalise(email)
     with transaction.atomic():
         return {provider.key: provider.erase(email) for provider in providers()}
+
+
+@dataclass(frozen=True)
+class Found:
+    """How many items one provider holds about the person."""
+
+    key: str
+    label: str
+    count: int
+
+    def __str__(self) -> str:
+        return f"{self.label} ({self.key}): {self.count}"
+
+
+def found_counts(found: dict[str, Any], *, with_empty: bool = False) -> list[Found]:
+    """Per provider of an ``export()`` answer, how many items it found (in the
+    registry's order); ``with_empty`` lists the providers that found nothing too."""
+    data = found["data"]
+    counts = [
+        Found(provider.key, str(provider.label), len(data.get(provider.key, {}).get("items", [])))
+        for provider in providers()
+    ]
+    return [item for item in counts if item.count or with_empty]
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What ``erase()`` did, for people: one line per kind of data it erased or kept
+    (kept with the reasons), the total and a closing line."""
+
+    lines: list[str]
+    total: int
+
+    @property
+    def total_line(self) -> str:
+        return _("Zusammen: %(total)d gelöscht oder anonymisiert.") % {"total": self.total}
+
+
+def summarise(results: dict[str, Erasure]) -> Summary:
+    labels = {provider.key: str(provider.label) for provider in providers()}
+    lines = []
+    for key, result in results.items():
+        if not (result.erased or result.kept):
+            continue
+        line = _("%(kind)s: %(erased)d gelöscht/anonymisiert") % {
+            "kind": f"{labels.get(key, key)} ({key})",
+            "erased": result.erased,
+        }
+        if result.kept:
+            line += _(", %(kept)d behalten (%(reasons)s)") % {
+                "kept": result.kept,
+                "reasons": "; ".join(result.reasons),
+            }
+        lines.append(line)
+    return Summary(lines=lines, total=sum(result.erased for result in results.values()))
+
+
+def log_erasure(summary: Summary, *, by: str) -> None:
+    """The log line of an erasure – without the address: the request is identified by
+    the operator's own records (``by``: "command" or the admin user's id)."""
+    logger.info("Personal data erased on request (%s): %d item(s)", by, summary.total)
 
 
 class OutboxMails:

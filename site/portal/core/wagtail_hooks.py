@@ -4,10 +4,15 @@ Wagtail already limits the explorer and the page search to pages a user holds a
 permission on, and images/documents to collections they may choose from. What it
 does not limit (wagtail#4288, #1700) is the page chooser: it would offer every town's
 pages as link targets. These hooks close that gap.
+
+Also here: the view "Auskunft und Löschung personenbezogener Daten" (Art. 15/17 GDPR,
+``personal_data_admin.py``) under /admin/personenbezogene-daten/, in the settings menu.
 """
 
 from __future__ import annotations
 
+from django.contrib.auth.models import Permission
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
@@ -16,6 +21,8 @@ from wagtail.snippets.models import register_snippet
 from blocks.scoping import TownScopedPermissionPolicy
 from blocks.wagtail_hooks import TownScopedViewSet
 
+from . import personal_data_admin
+from .menu import AllowedLinkMenuItem
 from .models import OrganisationalUnit
 from .permissions import visible_pages
 
@@ -45,3 +52,33 @@ class OrganisationalUnitViewSet(TownScopedViewSet):
 
 
 register_snippet(OrganisationalUnitViewSet)
+
+
+@hooks.register("register_admin_urls")
+def personal_data_urls():
+    namespace = personal_data_admin.URL_NAMESPACE
+    return [
+        path(
+            "personenbezogene-daten/",
+            include((personal_data_admin.urlpatterns(), namespace), namespace=namespace),
+        )
+    ]
+
+
+@hooks.register("register_settings_menu_item")
+def personal_data_menu_item():
+    return AllowedLinkMenuItem(
+        _("Auskunft und Löschung personenbezogener Daten"),
+        f"{personal_data_admin.URL_NAMESPACE}:index",
+        personal_data_admin.may_handle_requests,
+        name="personenbezogene-daten",
+        icon_name="user",
+        order=900,
+    )
+
+
+@hooks.register("register_permissions")
+def personal_data_permission():
+    """Assignable to a group in Wagtail's group editor (e.g. the data protection staff)."""
+    app_label, codename = personal_data_admin.PERMISSION.split(".")
+    return Permission.objects.filter(content_type__app_label=app_label, codename=codename)

@@ -1,27 +1,44 @@
 """The pages of the two-factor sign-in (``two_factor.py``): confirm with a code, set up
-the authenticator app, new backup codes, switch off (only where it is optional)."""
+the authenticator app, new backup codes, switch off (only where it is optional) – and,
+for superusers, resetting a colleague's devices when they lost their phone."""
 
 from __future__ import annotations
 
 import base64
+import logging
 
 import segno
 from django import forms
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import translation
+from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
+from django.views.generic import TemplateView
 from django_otp import devices_for_user
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.log_actions import log
+from wagtail.users.models import UserProfile
+
+from portal.core.outbox import queue_mail
 
 from . import two_factor
 
+logger = logging.getLogger(__name__)
 BACKUP_CODES = 10
 APP_DEVICE_NAME = "Authenticator-App"
 BACKUP_DEVICE_NAME = "Ersatzcodes"
@@ -181,3 +198,122 @@ def setup(request: HttpRequest) -> HttpResponse:
             "required": two_factor.required(),
         },
     )
+
+
+# --- resetting a colleague's second factor (lost phone) ----------------------------
+RESET_ACTION = "portal.two_factor_reset"
+
+
+def may_reset(user) -> bool:
+    """Superusers only: after a reset the password alone lets in (or, where the second
+    factor is required, leads straight to setting up a new app)."""
+    return bool(user.is_authenticated and user.is_active and user.is_superuser)
+
+
+def display_name(user) -> str:
+    return user.get_full_name() or user.get_username()
+
+
+def mail_reset(person, by) -> bool:
+    """Tell ``person`` (in their admin language) that their devices are gone; False if
+    the account has no address."""
+    if not person.email:
+        return False
+    language = UserProfile.get_for_user(person).get_preferred_language()
+    with translation.override(language or settings.LANGUAGE_CODE):
+        subject = _("Ihre Zwei-Faktor-Anmeldung wurde zurückgesetzt")
+        body = render_to_string(
+            "security/mail/two_factor_reset.txt",
+            {
+                "name": display_name(person),
+                "username": person.get_username(),
+                "by": display_name(by),
+                "required": two_factor.required(),
+                "setup_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+                + reverse("security_two_factor_setup"),
+            },
+        )
+    queue_mail([person.email], subject, body.strip() + "\n")
+    return True
+
+
+def reset_devices(person, by) -> bool:
+    """Remove every device of ``person``, record who did it, queue the mail – all in one
+    transaction. True if the mail could be sent."""
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=person).delete()
+        StaticDevice.objects.filter(user=person).delete()
+        log(instance=person, action=RESET_ACTION, user=by)
+        mailed = mail_reset(person, by)
+    logger.info("Two-factor devices of user %s reset by user %s", person.pk, by.pk)
+    return mailed
+
+
+@method_decorator(never_cache, name="dispatch")
+class ResetView(WagtailAdminTemplateMixin, TemplateView):
+    """A colleague lost their phone: GET asks, POST removes their app and backup codes.
+    Not under /admin/zwei-faktor/ – this page needs a confirmed session itself."""
+
+    template_name = "security/two_factor_reset_confirm.html"
+    page_title = gettext_lazy("Zwei-Faktor-Anmeldung zurücksetzen")
+    header_icon = "key"
+
+    def dispatch(self, request, *args, user_id: int, **kwargs):
+        if not may_reset(request.user):
+            raise PermissionDenied
+        self.person = get_object_or_404(get_user_model(), pk=user_id)
+        if self.person.pk == request.user.pk:
+            raise PermissionDenied  # one's own: account → "Zwei-Faktor-Anmeldung"
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return display_name(self.person)
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("wagtailusers_users:index"), "label": _("Benutzer")},
+            {
+                "url": reverse("wagtailusers_users:edit", args=[self.person.pk]),
+                "label": display_name(self.person),
+            },
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        person = self.person
+        context.update(
+            {
+                "person": person,
+                "name": display_name(person),
+                "has_app": TOTPDevice.objects.filter(user=person, confirmed=True).exists(),
+                "backup_left": StaticToken.objects.filter(device__user=person).count(),
+                "required": two_factor.required(),
+                "index_url": reverse("wagtailusers_users:index"),
+            }
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        name = display_name(self.person)
+        if reset_devices(self.person, request.user):
+            messages.success(
+                request,
+                _(
+                    "Die Zwei-Faktor-Anmeldung von %(name)s ist zurückgesetzt; %(name)s "
+                    "wurde per E-Mail informiert."
+                )
+                % {"name": name},
+            )
+        else:
+            messages.warning(
+                request,
+                _(
+                    "Die Zwei-Faktor-Anmeldung von %(name)s ist zurückgesetzt. Zu dem Konto "
+                    "ist keine E-Mail-Adresse hinterlegt – bitte informieren Sie die Person "
+                    "selbst."
+                )
+                % {"name": name},
+            )
+        return redirect("wagtailusers_users:index")

@@ -24,6 +24,14 @@ class OutboxMessage(models.Model):
         verbose_name = _("Ausgehende E-Mail")
         verbose_name_plural = _("Ausgehende E-Mails")
         ordering = ["created_at"]
+        # not about mails: the core's one model with personal data carries the right to
+        # answer requests under Art. 15/17 GDPR for every town (personal_data_admin.py)
+        permissions = [
+            (
+                "handle_personal_data_requests",
+                _("Kann Auskunft und Löschung personenbezogener Daten bearbeiten (alle Städte)"),
+            )
+        ]
 
     def __str__(self) -> str:
         return self.subject

@@ -9,13 +9,10 @@ every app that registered a provider (``portal.core.personal_data``):
 from __future__ import annotations
 
 import json
-import logging
 
 from django.core.management.base import BaseCommand, CommandError
 
 from portal.core import personal_data
-
-logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
@@ -47,21 +44,14 @@ class Command(BaseCommand):
                 self.stdout.write(text)
             return
         if not yes:
-            for key, kind in found["data"].items():
-                self.stdout.write(f"{kind['label']} ({key}): {len(kind['items'])}")
+            for item in personal_data.found_counts(found):
+                self.stdout.write(str(item))
             if not found["data"]:
                 self.stdout.write("Nichts gefunden.")
             self.stdout.write("Nichts gelöscht – mit --yes wird gelöscht.")
             return
-        results = personal_data.erase(email)
-        total = 0
-        for key, result in results.items():
-            if result.erased or result.kept:
-                line = f"{key}: {result.erased} gelöscht/anonymisiert"
-                if result.kept:
-                    line += f", {result.kept} behalten ({'; '.join(result.reasons)})"
-                self.stdout.write(line)
-            total += result.erased
-        # no address in the log: the request is identified by the operator's own records
-        logger.info("Personal data erased on request: %d item(s)", total)
-        self.stdout.write(f"Zusammen: {total} gelöscht oder anonymisiert.")
+        summary = personal_data.summarise(personal_data.erase(email))
+        for line in summary.lines:
+            self.stdout.write(line)
+        personal_data.log_erasure(summary, by="command")
+        self.stdout.write(summary.total_line)
