@@ -200,7 +200,10 @@ def nginx_conf(tmp: Path, static_port: int, static_root: Path, proxies: dict) ->
     upstreams, servers = [], []
     for port, backends in proxies.items():
         members = "".join(f"        server 127.0.0.1:{b};\n" for b in backends)
-        upstreams.append(f"    upstream up_{port} {{\n{members}        keepalive 64;\n    }}\n")
+        upstreams.append(
+            f"    upstream up_{port} {{\n{members}        keepalive 64;\n"
+            "        keepalive_timeout 4s;\n    }\n"  # before uvicorn's 5 s (redi-app.conf)
+        )
         servers.append(
             f"""    server {{
         listen 127.0.0.1:{port};
