@@ -47,10 +47,10 @@ from bench import load_users as users  # noqa: E402
 from bench import pages_servers as servers  # noqa: E402
 from bench.all import json_row, write_json  # noqa: E402
 from bench.pages import (  # noqa: E402
-    admin_url,
     database_url,
     delete_redis_keys,
     drop_database,
+    setup_portal,
     stamp,
 )
 from tests.reliability.services import MailSink  # noqa: E402
@@ -223,26 +223,13 @@ def shell(processes, env: dict, var: Path, script: str, marker: str) -> dict:
 
 
 def setup(args, url: str, env: dict, var: Path, processes) -> None:
-    import psycopg
-
-    name = args.database
-    log = var / "setup.log"
-    # the workers read the static files' manifest: collected into this run's directory
-    servers.manage(processes, env, "collectstatic", "--noinput", "-v0", cwd=var, log=log)
-    with psycopg.connect(admin_url(url), autocommit=True) as connection:
-        exists = connection.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
-        ).fetchone()
-        if args.reuse and exists:
-            stamp(f"reusing database {name}")
-            return
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{name}"')
-    servers.manage(processes, env, "migrate", "--noinput", "-v0", cwd=var, log=log)
-    servers.manage(processes, env, "seed_demo", "--port", env["BENCH_FRONT_PORT"], cwd=var, log=log)
-    with psycopg.connect(database_url(url, name), autocommit=True) as connection:
-        connection.execute("VACUUM ANALYZE")
-    stamp("database migrated and seeded with the demo")
+    """Static files into this run's directory (the workers read their manifest), the
+    database as the page benchmark makes it: dropped, migrated, the demo seeded."""
+    servers.manage(
+        processes, env, "collectstatic", "--noinput", "-v0", cwd=var, log=var / "setup.log"
+    )
+    setup_portal(args, url, env, var, processes)
+    stamp("database ready, static files collected")
 
 
 def targets_of(args, env, var, processes, devices: int) -> tuple[int, users.Targets]:
