@@ -30,6 +30,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "site"))
 sys.path.insert(0, str(REPO))
 
+from bench.load_users import main_form  # noqa: E402
+from bench.load_users import pdf as pdf_bytes  # noqa: E402,F401 – tests/reliability use it
 from bench.search import recreate_database  # noqa: E402
 from portal.demo.server import free_port  # noqa: E402
 
@@ -95,12 +97,6 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def pdf_bytes(size: int) -> bytes:
-    head = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n"
-    tail = b"\n%%EOF\n"
-    return head + b"%" + b"0" * (size - len(head) - len(tail) - 1) + tail
-
-
 class Browser:
     """A citizen's browser: a session, forms parsed from the HTML, filled, sent."""
 
@@ -131,13 +127,7 @@ class Browser:
             response = self.request(label, "GET", location)
         return response
 
-    @staticmethod
-    def main_form(html: str):
-        from bs4 import BeautifulSoup
-
-        soup = BeautifulSoup(html, "html.parser")
-        forms = [f for f in soup.find_all("form") if (f.get("method") or "").lower() == "post"]
-        return max(forms, key=lambda f: len(f.find_all(["input", "select", "textarea"])))
+    main_form = staticmethod(main_form)  # the page's biggest POST form (bench/load_users.py)
 
     def fill(self, form) -> tuple[dict, dict]:
         data: dict[str, list[str] | str] = {}

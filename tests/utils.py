@@ -58,3 +58,27 @@ def login(client, username: str, password: str) -> bool:
 
     request = RequestFactory().post("/admin/login/", REMOTE_ADDR="127.0.0.1")
     return client.login(request=request, username=username, password=password)
+
+
+# --- two-factor sign-in (portal/security/two_factor.py) --------------------------------
+
+
+def authenticator_app(user):
+    """A confirmed TOTP device: the account has set up its authenticator app."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    return TOTPDevice.objects.create(user=user, name="Authenticator-App", confirmed=True)
+
+
+def current_code(device) -> str:
+    """The six digits the app shows right now."""
+    from django_otp.oath import totp
+
+    return f"{totp(device.bin_key, step=device.step, digits=device.digits):06d}"
+
+
+def second_factor_confirmed(client, device) -> None:
+    """The session as after entering a code (django-otp keeps the device in it)."""
+    session = client.session
+    session["otp_device_id"] = device.persistent_id
+    session.save()

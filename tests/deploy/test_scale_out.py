@@ -33,6 +33,8 @@ import requests
 from bs4 import BeautifulSoup
 from django.utils import timezone
 
+from tests.utils import authenticator_app, current_code
+
 from . import nginx
 from .conftest import required, wait_for
 from .stack import Stack, database_url
@@ -314,24 +316,20 @@ def _production_password(username: str, password: str) -> None:
 
 def _authenticator_app(username: str):
     """Production asks everyone in the admin for a second factor: the editor has set up
-    an authenticator app (a confirmed TOTP device)."""
+    an authenticator app."""
     from django.contrib.auth import get_user_model
-    from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    user = get_user_model().objects.get(username=username)
-    return TOTPDevice.objects.create(user=user, name="Authenticator-App", confirmed=True)
+    return authenticator_app(get_user_model().objects.get(username=username))
 
 
 def _second_factor(editor: AdminSession, device) -> None:
     """The second step as the editor does it: the sign-in leads to the code page, the
     current six-digit code from the app confirms it."""
-    from django_otp.oath import totp
-
     page = editor.request("GET", "/admin/")
     assert page.status_code == 302 and "/admin/zwei-faktor/" in page.headers["Location"]
     verify = page.headers["Location"]
     fields = dict(editor.form(verify, "form[method=post]"))
-    fields["code"] = f"{totp(device.bin_key, step=device.step, digits=device.digits):06d}"
+    fields["code"] = current_code(device)
     response = editor.request("POST", verify, data=fields)
     assert response.status_code == 302, "Zweiter Faktor nicht angenommen"
     assert editor.request("GET", "/admin/").status_code == 200

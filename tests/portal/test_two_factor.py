@@ -8,20 +8,16 @@ import time
 
 import pytest
 from django.test import Client
-from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tests.portal.factories import UserFactory
+from tests.utils import authenticator_app, current_code, second_factor_confirmed
 
 pytestmark = pytest.mark.django_db
 
 VERIFY = "/admin/zwei-faktor/"
 SETUP = "/admin/zwei-faktor/einrichten/"
-
-
-def current_code(device: TOTPDevice) -> str:
-    return f"{totp(device.bin_key, step=device.step, digits=device.digits):06d}"
 
 
 @pytest.fixture
@@ -35,12 +31,8 @@ def signed_in(user) -> Client:
     return client
 
 
-def with_app(user) -> TOTPDevice:
-    return TOTPDevice.objects.create(user=user, name="Authenticator-App", confirmed=True)
-
-
 def test_with_an_app_the_admin_asks_for_the_code_first(editor):
-    device = with_app(editor)
+    device = authenticator_app(editor)
     client = signed_in(editor)
 
     response = client.get("/admin/pages/")
@@ -66,12 +58,10 @@ def test_with_an_app_the_admin_asks_for_the_code_first(editor):
 
 
 def test_a_backup_code_works_once(editor):
-    with_app(editor)
+    authenticator_app(editor)
     client = signed_in(editor)
     # set up backup codes through the page, as a person would (a confirmed session first)
-    session = client.session
-    session["otp_device_id"] = TOTPDevice.objects.get(user=editor).persistent_id
-    session.save()
+    second_factor_confirmed(client, TOTPDevice.objects.get(user=editor))
     page = client.post(SETUP, {"action": "backup"}).content.decode()
     codes = re.findall(r"<li><code>([a-z0-9]+)</code></li>", page)
     assert len(codes) == 10
@@ -139,7 +129,7 @@ def test_required_without_an_app_leads_to_the_set_up(editor, settings):
 
 def test_switching_off_where_it_is_optional(editor, settings):
     settings.STAFF_TWO_FACTOR = "optional"
-    device = with_app(editor)
+    device = authenticator_app(editor)
     client = signed_in(editor)
     client.post(VERIFY, {"code": current_code(device), "next": "/admin/"})
 
@@ -165,7 +155,7 @@ def test_club_members_and_public_pages_are_not_asked(settings):
 
 
 def test_the_account_page_offers_it(editor):
-    device = with_app(editor)
+    device = authenticator_app(editor)
     client = signed_in(editor)
     client.post(VERIFY, {"code": current_code(device), "next": "/admin/"})
 

@@ -14,8 +14,8 @@ from wagtail.models import ModelLogEntry
 
 from portal.core.models import OutboxMessage
 from tests.portal.factories import UserFactory
-from tests.portal.test_two_factor import SETUP, VERIFY, current_code, with_app
-from tests.utils import login
+from tests.portal.test_two_factor import SETUP, VERIFY
+from tests.utils import authenticator_app, current_code, login, second_factor_confirmed
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +53,7 @@ def colleague():
         username="redakteurin.telefon", first_name="Erika", last_name="Muster", is_staff=True
     )
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    with_app(user)
+    authenticator_app(user)
     with_backup_codes(user)
     return user
 
@@ -115,7 +115,7 @@ def test_superuser_resets_devices_mails_and_tells(
 def test_after_the_reset_the_colleague_sets_up_again_where_required(admin, colleague, settings):
     settings.STAFF_TWO_FACTOR = "required"
     admin_client = signed_in(admin)
-    admin_device = with_app(admin)
+    admin_device = authenticator_app(admin)
     admin_client.post(VERIFY, {"code": current_code(admin_device), "next": "/admin/"})
     admin_client.post(reset_url(colleague.pk))
 
@@ -170,11 +170,9 @@ def test_unknown_user_is_404(admin):
 
 
 def test_own_devices_are_not_reset_here(admin):
-    with_app(admin)
+    authenticator_app(admin)
     client = signed_in(admin)
-    session = client.session
-    session["otp_device_id"] = TOTPDevice.objects.get(user=admin).persistent_id
-    session.save()
+    second_factor_confirmed(client, TOTPDevice.objects.get(user=admin))
 
     assert client.post(reset_url(admin.pk)).status_code == 302
     assert TOTPDevice.objects.filter(user=admin).exists()
@@ -183,7 +181,7 @@ def test_own_devices_are_not_reset_here(admin):
 def test_the_reset_needs_the_admins_own_second_factor(admin, colleague):
     """Not under /admin/zwei-faktor/ (open without a code): an unconfirmed session of an
     admin with an app is sent to confirm first."""
-    with_app(admin)
+    authenticator_app(admin)
     client = signed_in(admin)
 
     for response in (client.get(reset_url(colleague.pk)), client.post(reset_url(colleague.pk))):
