@@ -7,6 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
+from tests import demo_snapshot
 from tests.clamav import clamav, clamav_stopped, clamd_server  # noqa: F401 – fixtures
 
 TOWN_SLUGS = [
@@ -32,28 +33,22 @@ def host(slug: str | None) -> str:
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("seed_demo", port=PORT, verbosity=0)
+        demo_snapshot.take()
 
 
 @pytest.fixture
 def demo_seeded(django_db_blocker):
     """For transactional tests (``django_db(transaction=True)``): each empties the
     database when it ends – demo included – and pytest-django runs them after all
-    others, so the second of them seeds the demo again."""
+    others, so the second of them gets the demo back from the copy taken after the
+    session's seed (``tests/demo_snapshot.py``)."""
     from wagtail.models import Site
 
     if Site.objects.filter(hostname=host("bruchsal").split(":")[0]).exists():
         return
-    from django.conf import settings
-    from wagtail.models import Collection, Locale, Page
-
     with django_db_blocker.unblock():
-        # what Wagtail's migrations create and the flush removed: locale, tree roots
-        locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-        if Page.get_first_root_node() is None:
-            Page.add_root(title="Root", slug="root", locale=locale)
-        if Collection.get_first_root_node() is None:
-            Collection.add_root(name="Root")
-        call_command("seed_demo", port=PORT, verbosity=0)
+        demo_snapshot.restore()
+    assert Site.objects.filter(hostname=host("bruchsal").split(":")[0]).exists()
 
 
 @pytest.fixture
