@@ -27,8 +27,9 @@ def current(request: HttpRequest, page) -> ApplicationDraft | None:
         form_id=page.application_form_id,
         expires_at__gt=timezone.now(),
     ).first()
-    if draft is None:
-        forget(request, page)
+    # a gone draft's id is left in the session (a new draft replaces it): writing the
+    # session here would undo what a parallel request of the same browser just stored –
+    # the submit that turned this draft into a case records the case there
     return draft
 
 

@@ -92,6 +92,8 @@ def test_a_retried_submit_never_makes_a_second_case(processes, mail_sink):
     assert len(cases) == 1, cases
     shown = {o.reference for o in outcomes if o.reference}
     assert shown <= {cases[0][0]}, (shown, [o.failed for o in outcomes])
+    # the submit sent again after the case exists leads to the same reference
+    assert outcomes[-1].reference == cases[0][0], outcomes[-1].failed
     assert not [o.failed for o in outcomes if o.failed.startswith("5")]
     wait_for(lambda: any(cases[0][0] in m.subject for m in mail_sink.accepted), 30, "Mail")
     time.sleep(1)

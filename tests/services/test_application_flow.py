@@ -407,3 +407,30 @@ def test_save_page_without_draft_goes_to_start(site_client):
     response = site_client("bruchsal").get(url(page, "speichern/"))
     assert response.status_code == 302
     assert response["Location"] == url(page)
+
+
+def test_submit_sent_again_after_the_case_exists_shows_its_reference_again(
+    site_client, django_capture_on_commit_callbacks
+):
+    """The first answer never reached the browser (or the citizen chose "resend the
+    form?"): the same POST again makes no second case and leads to the same reference."""
+    page = application_page()
+    client = site_client("bruchsal")
+    complete_form(client, page)
+    first = submit(client, page, django_capture_on_commit_callbacks)
+
+    again = submit(client, page, django_capture_on_commit_callbacks)
+
+    assert again.status_code == 302
+    assert again["Location"] == first["Location"] == url(page, "eingegangen/")
+    case = Case.objects.get(service_page=page)
+    done = soup(client.get(again["Location"]))
+    assert done.select_one(".confirmation-panel__reference").get_text() == case.reference
+    assert Case.objects.filter(service_page=page).count() == 1
+
+
+def test_review_without_draft_or_case_goes_to_the_start(site_client):
+    page = application_page()
+    response = site_client("bruchsal").post(url(page, "pruefen/"), {})
+    assert response.status_code == 302
+    assert response["Location"] == url(page, "")
