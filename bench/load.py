@@ -46,6 +46,7 @@ sys.path.insert(0, str(REPO))
 from bench import load_users as users  # noqa: E402
 from bench import pages_servers as servers  # noqa: E402
 from bench.all import json_row, write_json  # noqa: E402
+from bench.mailsink import MailSink  # noqa: E402
 from bench.pages import (  # noqa: E402
     database_url,
     delete_redis_keys,
@@ -53,7 +54,6 @@ from bench.pages import (  # noqa: E402
     setup_portal,
     stamp,
 )
-from tests.reliability.services import MailSink  # noqa: E402
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/redi"
 DEFAULT_REDIS = "redis://127.0.0.1:6379/8"

@@ -16,11 +16,12 @@ from pathlib import Path
 
 import pytest
 
+from bench.mailsink import MailSink
 from tests.deploy.stack import database_url
 from tests.utils import manage, need
 
 from .citizen import SETUP_FORM
-from .services import MailSink, PrivatePostgres, PrivateRedis, Processes, postgres_binaries
+from .services import PrivatePostgres, PrivateRedis, Processes, postgres_binaries
 
 
 def pytest_configure(config):

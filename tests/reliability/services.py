@@ -8,28 +8,24 @@ itself, on spare ports, in a temporary folder.
   tests run as root – PostgreSQL refuses root), restartable with ``-m immediate``;
   it holds a copy of the seeded test database as the template of each test's database.
 - :class:`PrivateRedis`: ``redis-server --save ""`` on a spare port.
-- :class:`MailSink`: a small SMTP server in a thread that counts what it accepted and
-  can hold a message's ``DATA`` unanswered (the sender is "inside" ``send()``).
+- the mail server is ``bench/mailsink.py``'s :class:`MailSink` (aiosmtpd), shared with
+  the load benchmark: it keeps what it accepted and can hold a message's ``DATA``
+  unanswered (the sender is "inside" ``send()``).
 - :class:`Processes`: the production processes of ``tests/deploy/stack.py`` (uvicorn
   workers, db_worker, mqtt_intake), each started, killed and restarted on its own.
 """
 
 from __future__ import annotations
 
-import email
 import glob
 import os
 import pwd
 import shutil
 import signal
-import socketserver
 import subprocess
 import sys
-import threading
-import time
 import uuid
 from dataclasses import dataclass, field
-from email import policy
 from pathlib import Path
 
 import psycopg
@@ -162,88 +158,6 @@ class PrivateRedis:
             self.process.terminate()
             self.process.wait(10)
         self.process = None
-
-
-# --- SMTP -------------------------------------------------------------------------------
-@dataclass
-class Mail:
-    to: list[str]
-    subject: str
-    body: str
-
-
-class MailSink:
-    """An SMTP server that keeps every accepted message. ``hold()`` makes it take the
-    next message's data but never answer it – the sender waits inside ``send()``."""
-
-    def __init__(self):
-        self.port = free_port()
-        self.url = f"smtp://127.0.0.1:{self.port}?tls=0"
-        self.accepted: list[Mail] = []
-        self.holding = threading.Event()
-        self.held = threading.Event()  # a message's data arrived and is being held
-        sink = self
-
-        class Handler(socketserver.StreamRequestHandler):
-            def reply(self, line: str) -> None:
-                self.wfile.write(f"{line}\r\n".encode())
-
-            def handle(self) -> None:
-                self.reply("220 sink ESMTP")
-                recipients: list[str] = []
-                while line := self.rfile.readline():
-                    command = line.decode(errors="replace").strip()
-                    verb = command[:4].upper()
-                    if verb in {"EHLO", "HELO"}:
-                        self.reply("250 sink")
-                    elif verb == "MAIL":
-                        recipients = []
-                        self.reply("250 OK")
-                    elif verb == "RCPT":
-                        recipients.append(command.split(":", 1)[1].strip(" <>"))
-                        self.reply("250 OK")
-                    elif verb == "DATA":
-                        self.reply("354 go ahead")
-                        data = b""
-                        while (chunk := self.rfile.readline()) not in (b".\r\n", b""):
-                            data += chunk[1:] if chunk.startswith(b"..") else chunk
-                        if sink.holding.is_set():
-                            sink.held.set()
-                            while sink.holding.is_set():  # never answered: the sender waits
-                                time.sleep(0.05)
-                            return
-                        message = email.message_from_bytes(data, policy=policy.default)
-                        part = message.get_body(("plain",))
-                        sink.accepted.append(
-                            Mail(recipients, str(message["Subject"]), part.get_content())
-                        )
-                        self.reply("250 OK queued")
-                    elif verb == "QUIT":
-                        self.reply("221 bye")
-                        return
-                    else:
-                        self.reply("250 OK")
-
-        class Server(socketserver.ThreadingTCPServer):
-            daemon_threads = True
-            allow_reuse_address = True
-
-        self.server = Server(("127.0.0.1", self.port), Handler)
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def start(self) -> None:
-        self.thread.start()
-
-    def hold(self) -> None:
-        self.holding.set()
-
-    def release(self) -> None:
-        self.holding.clear()
-
-    def stop(self) -> None:
-        self.release()
-        self.server.shutdown()
-        self.server.server_close()
 
 
 # --- the processes under test -------------------------------------------------------------
