@@ -6,9 +6,10 @@ every table when it ends, so each following one needed the whole seed again. Ins
 right after the session's seed, every table of the project's models is copied – into the
 schema ``demo_snapshot`` on PostgreSQL, into tables named ``demo_snapshot__<table>`` on
 SQLite – and :func:`restore` copies the rows back in one transaction, with the foreign-key
-checks off while the tables are filled in any order, then moves every sequence past the
-highest id. What the tests then see is the seeded demo, row for row. On SQLite, tables that
-triggers fill (the search index's full-text table) are left to those triggers.
+checks deferred to its commit (the tables are filled in any order), then moves every
+sequence past the highest id. What the tests then see is the seeded demo, row for row.
+On SQLite, tables that triggers fill (the search index's full-text table) are left to
+those triggers.
 """
 
 from __future__ import annotations
@@ -64,8 +65,8 @@ def restore() -> None:
     tables = _tables()
     with transaction.atomic(), connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            # the copy is consistent: no trigger (foreign-key checks included) while filling
-            cursor.execute("SET LOCAL session_replication_role = replica")
+            # Django's foreign keys are deferrable: checked at the commit, when all is filled
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
             cursor.execute("TRUNCATE " + ", ".join(quote(t) for t in tables))
         else:
             cursor.execute("PRAGMA defer_foreign_keys = ON")

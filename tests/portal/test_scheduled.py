@@ -7,7 +7,8 @@ from io import StringIO
 import pytest
 from django.core import mail
 from django.core.management import call_command
-from django.db import transaction
+from django.db import OperationalError, transaction
+from django.db.models import QuerySet
 
 from portal.core import outbox, scheduled
 from portal.core.models import OutboxMessage
@@ -58,6 +59,53 @@ def test_failed_delivery_is_kept_for_the_next_run(settings):
     assert outbox.send(message) is False
     message.refresh_from_db()
     assert message.sent_at is None and message.attempts == 1 and message.last_error
+
+
+def test_database_away_after_the_mail_server_took_the_mail_sends_it_once(monkeypatch):
+    """The mail server answered 250, then the database went away before ``sent_at`` was
+    committed (a PostgreSQL restart): the worker records it once the database answers
+    again – the next flush must not send the mail a second time."""
+    message = OutboxMessage.objects.create(to=["a@example.org"], subject="Einmal", body="x")
+    original_save, original_update = OutboxMessage.save, QuerySet.update
+    attempts = []
+
+    def save(self, *args, **kwargs):
+        if "sent_at" in (kwargs.get("update_fields") or ()):
+            raise OperationalError("server closed the connection unexpectedly")
+        return original_save(self, *args, **kwargs)
+
+    def update(self, **values):
+        attempts.append(values)
+        if len(attempts) == 1:  # still restarting at the first try
+            raise OperationalError("connection refused")
+        return original_update(self, **values)
+
+    monkeypatch.setattr(OutboxMessage, "save", save)
+    monkeypatch.setattr(QuerySet, "update", update)
+    monkeypatch.setattr(outbox.time, "sleep", lambda seconds: None)
+    assert outbox.send(message) is True
+    monkeypatch.undo()
+
+    message.refresh_from_db()
+    assert message.sent_at is not None and message.attempts == 1 and not message.last_error
+    assert len(attempts) == 2
+    assert outbox.flush() == 0
+    assert [m.subject for m in mail.outbox] == ["Einmal"]
+
+
+def test_database_away_before_the_mail_went_out_keeps_it_waiting(monkeypatch):
+    message = OutboxMessage.objects.create(to=["a@example.org"], subject="Wartet", body="x")
+
+    def select_for_update(self, *args, **kwargs):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(QuerySet, "select_for_update", select_for_update)
+    with pytest.raises(OperationalError):
+        outbox.send(message)
+    monkeypatch.undo()
+    assert mail.outbox == []
+    assert outbox.flush() == 1
+    assert [m.subject for m in mail.outbox] == ["Wartet"]
 
 
 def test_run_scheduled_command_reports_every_job():

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import base64
 import logging
+import time
 from collections.abc import Iterable
 from email.utils import formataddr
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
+from django.db import DatabaseError, connection, transaction
+from django.db.models import F
 from django.utils import timezone
 from django_tasks import task
 
@@ -23,6 +25,9 @@ from .models import OutboxMessage
 
 logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 10
+# after the mail server took a mail, how long to keep trying to record that while the
+# database is away (a restart, a failover): until then a crash would send it once more
+RECORD_SENT_SECONDS = 120
 
 
 def queue_mail(
@@ -61,6 +66,38 @@ def sender(address: str) -> str:
 
 def send(message: OutboxMessage) -> bool:
     """Send one stored mail now; True if it went out (or had gone out before)."""
+    handed_over: list[bool] = []
+    try:
+        return _send(message, handed_over)
+    except DatabaseError:
+        if not handed_over:
+            raise  # nothing went out: the next flush sends it
+        # the mail server has the mail, the database went away before the commit:
+        # record it as soon as the database is back, or the next flush sends it again
+        _record_sent(message.pk)
+        return True
+
+
+def _record_sent(pk: int) -> None:
+    deadline = time.monotonic() + RECORD_SENT_SECONDS
+    while True:
+        if not connection.in_atomic_block:
+            connection.close()  # a new connection for each try
+        try:
+            OutboxMessage.objects.filter(pk=pk, sent_at=None).update(
+                sent_at=timezone.now(), attempts=F("attempts") + 1, last_error=""
+            )
+            return
+        except DatabaseError as error:
+            if time.monotonic() > deadline:
+                logger.error(
+                    "Mail %s was sent but could not be recorded: %s", pk, describe_error(error)
+                )
+                raise
+            time.sleep(1)
+
+
+def _send(message: OutboxMessage, handed_over: list[bool]) -> bool:
     with transaction.atomic():
         locked = (
             OutboxMessage.objects.select_for_update().filter(pk=message.pk, sent_at=None).first()
@@ -91,6 +128,7 @@ def send(message: OutboxMessage) -> bool:
             locked.last_error = str(error)[:2000]
             locked.save(update_fields=["attempts", "last_error"])
             return False
+        handed_over.append(True)
         locked.sent_at = timezone.now()
         locked.last_error = ""
         locked.save(update_fields=["attempts", "last_error", "sent_at"])
