@@ -9,12 +9,13 @@ server going away would). ``held`` is set once a message is being held.
 from __future__ import annotations
 
 import asyncio
-import socket
 import threading
 from dataclasses import dataclass
 from email import message_from_bytes, policy
 
 from aiosmtpd.controller import Controller
+
+from bench.pages_servers import free_port
 
 
 @dataclass
@@ -43,15 +44,9 @@ class _Handler:
         return "250 OK queued"
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 class MailSink:
     def __init__(self):
-        self.port = _free_port()
+        self.port = free_port()
         self.url = f"smtp://127.0.0.1:{self.port}?tls=0"
         self.accepted: list[Mail] = []
         self.holding = threading.Event()

@@ -31,7 +31,7 @@ sys.path.insert(0, str(REPO / "site"))
 sys.path.insert(0, str(REPO))
 
 from bench.load_users import main_form  # noqa: E402
-from bench.load_users import pdf as pdf_bytes  # noqa: E402,F401 – tests/reliability use it
+from bench.load_users import pdf as pdf_bytes  # noqa: E402
 from bench.search import recreate_database  # noqa: E402
 from portal.demo.server import free_port  # noqa: E402
 

@@ -259,7 +259,7 @@ def review(request: HttpRequest, page) -> HttpResponse:
     application_form, steps = setup(page)
     draft = drafts.current(request, page)
     if draft is None:
-        if _submitted_case(request, page) is not None:
+        if _submitted_case(request, page)[0] is not None:
             # the submit was sent again (its answer was lost, "resend the form?", back
             # button): the draft is a case by now – show its reference once more
             return HttpResponseRedirect(sub_url(page, request, "application_done"))
@@ -376,17 +376,18 @@ def resume(request: HttpRequest, page, token: str) -> HttpResponse:
     return private(HttpResponseRedirect(step_url(page, request, unfinished + 1)))
 
 
-def _submitted_case(request: HttpRequest, page) -> tuple[Case, dict] | None:
-    """The case this browser's session sent in for ``page`` (with its tracking token)."""
-    info = request.session.get(SUBMITTED_KEY, {}).get(str(page.pk))
+def _submitted_case(request: HttpRequest, page) -> tuple[Case | None, dict]:
+    """The case this browser's session sent in for ``page`` and what the session knows of
+    it (its tracking token); ``None`` if it sent none or the case is gone."""
+    info = request.session.get(SUBMITTED_KEY, {}).get(str(page.pk)) or {}
     case = Case.objects.filter(pk=info["case"], service_page=page).first() if info else None
-    return (case, info) if case is not None else None
+    return case, info
 
 
 @require_http_methods(["GET", "HEAD"])
 def done(request: HttpRequest, page) -> HttpResponse:
     application_form, _steps = setup(page)
-    case, info = _submitted_case(request, page) or (None, None)
+    case, info = _submitted_case(request, page)
     if case is None:
         return HttpResponseRedirect(page_url(page, request))
     context = {

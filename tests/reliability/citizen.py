@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 import requests
 from bs4 import BeautifulSoup
 
-from bench.submit import Browser, pdf_bytes
+from bench.load_users import pdf as pdf_bytes
+from bench.submit import Browser
 
 TOWN = "bruchsal.localhost"
 SERVICE_PATH = "/rathaus-service/leistungen/zuverlaessigkeit/"

@@ -64,11 +64,51 @@ def sender(address: str) -> str:
     return formataddr((name.strip(), rest[:-1].strip()))
 
 
+def _mail(message: OutboxMessage) -> EmailMultiAlternatives:
+    mail = EmailMultiAlternatives(
+        subject=message.subject,
+        body=message.body,
+        from_email=sender(settings.DEFAULT_FROM_EMAIL),
+        to=message.to,
+        reply_to=[message.reply_to] if message.reply_to else None,
+    )
+    if message.html:
+        mail.attach_alternative(message.html, "text/html")
+    for attachment in message.attachments:
+        mail.attach(
+            attachment["filename"],
+            base64.b64decode(attachment["content"]),
+            attachment["mimetype"],
+        )
+    return mail
+
+
 def send(message: OutboxMessage) -> bool:
     """Send one stored mail now; True if it went out (or had gone out before)."""
-    handed_over: list[bool] = []
+    handed_over = False
     try:
-        return _send(message, handed_over)
+        with transaction.atomic():
+            locked = (
+                OutboxMessage.objects.select_for_update()
+                .filter(pk=message.pk, sent_at=None)
+                .first()
+            )
+            if locked is None:
+                return True
+            locked.attempts += 1
+            try:
+                _mail(locked).send()
+            except Exception as error:  # any transport failure: keep it for the next flush
+                # not the error's text: a refusal names the recipient (kept in last_error)
+                logger.warning("Mail %s not sent: %s", locked.pk, describe_error(error))
+                locked.last_error = str(error)[:2000]
+                locked.save(update_fields=["attempts", "last_error"])
+                return False
+            handed_over = True
+            locked.sent_at = timezone.now()
+            locked.last_error = ""
+            locked.save(update_fields=["attempts", "last_error", "sent_at"])
+            return True
     except DatabaseError:
         if not handed_over:
             raise  # nothing went out: the next flush sends it
@@ -95,44 +135,6 @@ def _record_sent(pk: int) -> None:
                 )
                 raise
             time.sleep(1)
-
-
-def _send(message: OutboxMessage, handed_over: list[bool]) -> bool:
-    with transaction.atomic():
-        locked = (
-            OutboxMessage.objects.select_for_update().filter(pk=message.pk, sent_at=None).first()
-        )
-        if locked is None:
-            return True
-        mail = EmailMultiAlternatives(
-            subject=locked.subject,
-            body=locked.body,
-            from_email=sender(settings.DEFAULT_FROM_EMAIL),
-            to=locked.to,
-            reply_to=[locked.reply_to] if locked.reply_to else None,
-        )
-        if locked.html:
-            mail.attach_alternative(locked.html, "text/html")
-        for attachment in locked.attachments:
-            mail.attach(
-                attachment["filename"],
-                base64.b64decode(attachment["content"]),
-                attachment["mimetype"],
-            )
-        locked.attempts += 1
-        try:
-            mail.send()
-        except Exception as error:  # any transport failure: keep it for the next flush
-            # not the error's text: a refusal names the recipient (kept in last_error)
-            logger.warning("Mail %s not sent: %s", locked.pk, describe_error(error))
-            locked.last_error = str(error)[:2000]
-            locked.save(update_fields=["attempts", "last_error"])
-            return False
-        handed_over.append(True)
-        locked.sent_at = timezone.now()
-        locked.last_error = ""
-        locked.save(update_fields=["attempts", "last_error", "sent_at"])
-        return True
 
 
 @task()
