@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 import icalendar
 import pytest
 import recurring_ical_events
+from django.utils import timezone
 
 from tests.e2e.test_online_application import assert_accessible, mail_to
 
@@ -19,7 +20,7 @@ pytestmark = pytest.mark.e2e
 
 def next_weekday(weekday: int) -> dt.date:
     """The next date (at least a week ahead) falling on ``weekday`` (0 = Monday)."""
-    day = dt.date.today() + dt.timedelta(days=7)
+    day = timezone.localdate() + dt.timedelta(days=7)
     return day + dt.timedelta(days=(weekday - day.weekday()) % 7)
 
 
@@ -117,7 +118,7 @@ def test_pages_reached_by_following_links_are_accessible(demo_server, page, requ
     """Club page, its contact form and events, an event page, the month grid, a volunteer
     opportunity – reached as a citizen would, by following links."""
     base = f"http://ettlingen.localhost:{demo_server}"
-    today = dt.date.today()
+    today = timezone.localdate()
     visited = []
 
     def check(url: str) -> None:
@@ -146,7 +147,7 @@ def test_pages_reached_by_following_links_are_accessible(demo_server, page, requ
 def test_citizen_signs_up_gets_mail_with_cancel_link_and_cancels(demo_server, demo_dir, page):
     """Sign up for a demo course, read the confirmation mail, cancel through its link."""
     base = f"http://ettlingen.localhost:{demo_server}"
-    day = (dt.date.today() + dt.timedelta(days=9)).isoformat()
+    day = (timezone.localdate() + dt.timedelta(days=9)).isoformat()
     page.goto(f"{base}/veranstaltungen/?von={day}&bis={day}")
     page.get_by_role("link", name="Seepferdchen-Kurs für Kinder").first.click()
     page.wait_for_load_state()
